@@ -1,0 +1,11 @@
+namespace DataPulse.Client.Analytics;
+
+/// <summary>How a KPI summary was produced.</summary>
+public sealed record KpiMeta
+{
+    /// <summary>When the server computed the figures.</summary>
+    public DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary><see langword="true"/> when the figures came from the server's cache.</summary>
+    public bool CacheHit { get; init; }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace DataPulse.Client.Analytics;
+
+/// <summary>The KPI summary for a period and vertical.</summary>
+public sealed record KpiSummary
+{
+    /// <summary>Revenue in the period, exact.</summary>
+    public decimal Revenue { get; init; }
+
+    /// <summary>Users active in the period.</summary>
+    public long ActiveUsers { get; init; }
+
+    /// <summary>The share of visits that converted, from 0 to 1.</summary>
+    public double ConversionRate { get; init; }
+
+    /// <summary>How likely customers are to leave.</summary>
+    public ChurnRisk ChurnRisk { get; init; }
+
+    /// <summary>The direction the figures are moving in.</summary>
+    public Trend Trend { get; init; }
+
+    /// <summary>The period the figures cover.</summary>
+    public KpiPeriod Period { get; init; }
+
+    /// <summary>When the figures were computed, and whether they came from the server's cache.</summary>
+    [JsonIgnore]
+    public KpiMeta Meta { get; init; } = new();
+
+    /// <summary>The trace id and rate-limit window of the answer.</summary>
+    [JsonIgnore]
+    public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DataPulse.Client.Customers;
+
+/// <summary>A customer's profile. Fields this version of the SDK does not name stay reachable in <see cref="AdditionalFields"/>.</summary>
+public sealed record CustomerProfile
+{
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoFields = new Dictionary<string, JsonElement>();
+
+    /// <summary>The DataPulse customer id, for example <c>cust_92f8a3b1</c>.</summary>
+    public required string CustomerId { get; init; }
+
+    /// <summary>The segments the customer belongs to, for example <c>high_value</c>.</summary>
+    public IReadOnlyList<string> Segments { get; init; } = [];
+
+    /// <summary>The customer's lifetime value, exact.</summary>
+    public decimal LifetimeValue { get; init; }
+
+    /// <summary>When the customer last interacted, if ever.</summary>
+    public DateTimeOffset? LastInteraction { get; init; }
+
+    /// <summary>How likely the customer is to leave, from 0 to 1.</summary>
+    public double? ChurnProbability { get; init; }
+
+    /// <summary>Every field of the profile that the properties above do not cover, as raw JSON, by its wire name.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement> AdditionalFields
+    {
+        get => ExtensionData ?? NoFields;
+        init => ExtensionData = value is null ? null : new Dictionary<string, JsonElement>(value);
+    }
+
+    /// <summary>The trace id and rate-limit window of the answer.</summary>
+    [JsonIgnore]
+    public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+
+    [JsonExtensionData]
+    [JsonInclude]
+    internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+}

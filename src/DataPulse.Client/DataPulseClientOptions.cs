@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace DataPulse.Client;
+
+/// <summary>
+/// Settings for a <see cref="DataPulseClient"/>. Checked when the client is built (or, with dependency injection, when the
+/// host starts); a bad setting fails with a message that names it. The client takes a copy: changing an options object
+/// after building a client from it does not change that client.
+/// </summary>
+[DebuggerDisplay("BaseAddress = {BaseAddress}, MaxRetries = {MaxRetries}")]
+public sealed class DataPulseClientOptions
+{
+    /// <summary>The name of the configuration section <c>AddDataPulse(IConfiguration)</c> reads by convention: <c>DataPulse</c>.</summary>
+    public const string ConfigurationSectionName = "DataPulse";
+
+    /// <summary>The production API, <c>https://api.datapulse.io</c>: the default <see cref="BaseAddress"/>.</summary>
+    public static Uri ProductionBaseAddress { get; } = new("https://api.datapulse.io/");
+
+    /// <summary>The DataPulse-hosted sandbox, <c>https://sandbox.datapulse.io</c>, for <c>dp_test_sk_</c> keys.</summary>
+    public static Uri SandboxBaseAddress { get; } = new("https://sandbox.datapulse.io/");
+
+    /// <summary>
+    /// The API key, <c>dp_live_sk_…</c> or <c>dp_test_sk_…</c>. Required. Sent only as the <c>Authorization</c> header,
+    /// never written to a log, a message or <see cref="object.ToString"/>.
+    /// </summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Where the API lives. Must be <c>https://</c>; plain <c>http://</c> is accepted only for a loopback host
+    /// (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>), such as a local fake or the sandbox server.
+    /// </summary>
+    /// <value>The default is <see cref="ProductionBaseAddress"/>.</value>
+    public Uri BaseAddress { get; set; } = ProductionBaseAddress;
+
+    /// <summary>
+    /// The overall deadline of one call, across every attempt and every wait between attempts. A download's body, read
+    /// after the call returns, is not bound by it. Between 1 millisecond and 1 day.
+    /// </summary>
+    /// <value>The default is 100 seconds.</value>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The deadline of one attempt (until the response headers arrive). Not longer than <see cref="Timeout"/>.</summary>
+    /// <value>The default is 30 seconds.</value>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a failed attempt is retried (see the README's "Retries and rate limits"). 0 turns retries off. From 0 to 10.</summary>
+    /// <value>The default is 3.</value>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> the client waits out. When the server asks for longer, the client does not wait:
+    /// it throws <see cref="DataPulseRateLimitException"/> (or <see cref="DataPulseServerException"/> for a 503) at once,
+    /// carrying the requested wait. From 0 to 1 day.
+    /// </summary>
+    /// <value>The default is 60 seconds.</value>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The first backoff delay when the server gives no <c>Retry-After</c>. Later delays double, with jitter, and never
+    /// exceed <see cref="MaxBackoffDelay"/>. From 0 to 30 seconds.
+    /// </summary>
+    /// <value>The default is 1 second.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest backoff delay between two attempts when the server gives no <c>Retry-After</c>: 30 seconds.</summary>
+    public static TimeSpan MaxBackoffDelay { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// An optional name for the calling application, added to the <c>User-Agent</c> header, for example <c>acme-billing/2.1</c>.
+    /// Letters, digits and <c>. _ - / +</c> only, at most 100 characters.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The clock used for <c>Retry-After</c> dates and every wait. Replace it with a fake clock in tests.</summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where a directly constructed client writes its logs. With dependency injection the container's logging is used.</summary>
+    /// <value>The default is none: nothing is logged.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Adds strategies to the SDK's resilience pipeline. Runs after the SDK added its own overall timeout, retry and
+    /// attempt timeout, so what it adds runs inside the retry, once per attempt.
+    /// </summary>
+    public Action<ResiliencePipelineBuilder<HttpResponseMessage>>? ConfigureResilience { get; set; }
+
+    /// <summary>
+    /// Replaces the SDK's resilience pipeline entirely (retries, timeouts) with the caller's own. When set,
+    /// <see cref="MaxRetries"/>, <see cref="MaxRetryAfter"/>, <see cref="RetryBaseDelay"/>, <see cref="AttemptTimeout"/>,
+    /// <see cref="Timeout"/> and <see cref="ConfigureResilience"/> are not used by the pipeline.
+    /// </summary>
+    public ResiliencePipeline<HttpResponseMessage>? ResiliencePipeline { get; set; }
+
+    /// <summary>Returns a description without the API key.</summary>
+    public override string ToString() =>
+        $"DataPulseClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Http.ApiKey.Redact(ApiKey)}, MaxRetries = {MaxRetries}, Timeout = {Timeout} }}";
+
+    internal DataPulseClientOptions Clone() => (DataPulseClientOptions)MemberwiseClone();
+}

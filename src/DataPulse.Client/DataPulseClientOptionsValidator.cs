@@ -1,0 +1,78 @@
+using System.Globalization;
+using DataPulse.Client.Http;
+
+namespace DataPulse.Client;
+
+/// <summary>Checks a <see cref="DataPulseClientOptions"/>; each problem is one sentence that names the setting.</summary>
+internal static class DataPulseClientOptionsValidator
+{
+    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
+
+    public static IReadOnlyList<string> Validate(DataPulseClientOptions options)
+    {
+        var problems = new List<string>();
+
+        if (ApiKey.Check(options.ApiKey) is { } keyProblem)
+        {
+            problems.Add(keyProblem);
+        }
+
+        if (TransportSecurity.CheckBaseAddress(options.BaseAddress) is { } addressProblem)
+        {
+            problems.Add(addressProblem);
+        }
+
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > OneDay)
+        {
+            problems.Add(Invariant($"{nameof(options.Timeout)} must be more than zero and at most 1 day; it is {options.Timeout}."));
+        }
+
+        if (options.AttemptTimeout <= TimeSpan.Zero || options.AttemptTimeout > OneDay)
+        {
+            problems.Add(Invariant($"{nameof(options.AttemptTimeout)} must be more than zero and at most 1 day; it is {options.AttemptTimeout}."));
+        }
+        else if (options.AttemptTimeout > options.Timeout && options.Timeout > TimeSpan.Zero)
+        {
+            problems.Add(Invariant($"{nameof(options.AttemptTimeout)} ({options.AttemptTimeout}) must not be longer than {nameof(options.Timeout)} ({options.Timeout})."));
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            problems.Add(Invariant($"{nameof(options.MaxRetries)} must be from 0 to 10; it is {options.MaxRetries}."));
+        }
+
+        if (options.MaxRetryAfter < TimeSpan.Zero || options.MaxRetryAfter > OneDay)
+        {
+            problems.Add(Invariant($"{nameof(options.MaxRetryAfter)} must be from zero to 1 day; it is {options.MaxRetryAfter}."));
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > DataPulseClientOptions.MaxBackoffDelay)
+        {
+            problems.Add(Invariant($"{nameof(options.RetryBaseDelay)} must be from zero to {DataPulseClientOptions.MaxBackoffDelay.TotalSeconds} seconds; it is {options.RetryBaseDelay}."));
+        }
+
+        if (UserAgent.CheckApplicationId(options.ApplicationId) is { } appIdProblem)
+        {
+            problems.Add(appIdProblem);
+        }
+
+        if (options.TimeProvider is null)
+        {
+            problems.Add($"{nameof(options.TimeProvider)} must not be null.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws one <see cref="ArgumentException"/> listing every problem, or returns when there is none.</summary>
+    public static void ThrowIfInvalid(DataPulseClientOptions options, string paramName)
+    {
+        var problems = Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid DataPulse client options: " + string.Join(" ", problems), paramName);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

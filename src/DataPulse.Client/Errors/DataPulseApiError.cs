@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace DataPulse.Client;
+
+/// <summary>
+/// What the API said when it answered with an error: the status, the fields of the contract's error body
+/// (when the body was one), the trace id, the response headers and the raw body, capped.
+/// </summary>
+/// <remarks>
+/// A proxy between the client and the API may answer with HTML, plain text or nothing; then the body fields are
+/// <see langword="null"/> and <see cref="ResponseBody"/> holds what arrived.
+/// </remarks>
+public sealed record DataPulseApiError
+{
+    /// <summary>The largest part of an error body the client keeps, in bytes (8 KiB).</summary>
+    public const int MaxResponseBodyBytes = 8 * 1024;
+
+    /// <summary>The HTTP status of the answer.</summary>
+    public required HttpStatusCode StatusCode { get; init; }
+
+    /// <summary>The error <c>type</c>, for example <c>invalid_request_error</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The error <c>code</c>, for example <c>invalid_query</c>.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The server's own message.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>The request parameter the error is about, for example <c>limit</c>.</summary>
+    public string? Param { get; init; }
+
+    /// <summary>The trace id to quote to DataPulse support: from the body, else from the <c>X-Trace-Id</c> header.</summary>
+    public string? TraceId { get; init; }
+
+    /// <summary>The response headers (content headers included), by name, ignoring case.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The raw response body as text, at most <see cref="MaxResponseBodyBytes"/> bytes of it.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary><see langword="true"/> when the body was longer than <see cref="MaxResponseBodyBytes"/> and was cut.</summary>
+    public bool ResponseBodyTruncated { get; init; }
+}

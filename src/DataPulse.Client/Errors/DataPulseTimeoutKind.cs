@@ -1,0 +1,14 @@
+namespace DataPulse.Client;
+
+/// <summary>Which time limit ended a call.</summary>
+public enum DataPulseTimeoutKind
+{
+    /// <summary>One attempt took longer than <see cref="DataPulseClientOptions.AttemptTimeout"/>, and no retry was left or allowed.</summary>
+    Attempt = 0,
+
+    /// <summary>The whole call, across every attempt and wait, took longer than <see cref="DataPulseClientOptions.Timeout"/>.</summary>
+    Overall = 1,
+
+    /// <summary>A limit outside the client fired, for example the <see cref="HttpClient.Timeout"/> of a caller's own client.</summary>
+    Transport = 2,
+}

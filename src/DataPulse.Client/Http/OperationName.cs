@@ -1,0 +1,40 @@
+using Refit;
+
+namespace DataPulse.Client.Http;
+
+/// <summary>
+/// Names the operation behind a request (<c>Customers.Get</c>) from what Refit's generated code records on it:
+/// the internal interface (<c>ICustomersApi</c>) and the method name.
+/// </summary>
+internal static class OperationName
+{
+    private static readonly HttpRequestOptionsKey<Type> InterfaceKey = new(HttpRequestMessageOptions.InterfaceType);
+    private static readonly HttpRequestOptionsKey<string> MethodKey = new(HttpRequestMessageOptions.MethodName);
+
+    public static string Of(HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(MethodKey, out var method) && request.Options.TryGetValue(InterfaceKey, out var api))
+        {
+            return string.Concat(ResourceOf(api.Name), ".", method);
+        }
+
+        return $"{request.Method} {request.RequestUri?.AbsolutePath}";
+    }
+
+    private static string ResourceOf(string interfaceName)
+    {
+        // ICustomersApi -> Customers
+        var name = interfaceName.AsSpan();
+        if (name.StartsWith("I"))
+        {
+            name = name[1..];
+        }
+
+        if (name.EndsWith("Api"))
+        {
+            name = name[..^3];
+        }
+
+        return name.ToString();
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace DataPulse.Client.Predictions;
+
+/// <summary>What a model predicted, how sure it is, and why.</summary>
+public sealed record PredictionResult
+{
+    /// <summary>The predicted outcome, for example <c>churn_likely</c>.</summary>
+    public required string Prediction { get; init; }
+
+    /// <summary>The model's confidence, from 0 to 1.</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>The main reasons for the prediction, for example <c>declining_engagement</c>.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>The version of the model that answered, for example <c>v3.2.1</c>.</summary>
+    public string? ModelVersion { get; init; }
+
+    /// <summary>The confidence interval, when the model gives one.</summary>
+    public ConfidenceInterval? ConfidenceInterval { get; init; }
+
+    /// <summary>The trace id and rate-limit window of the answer.</summary>
+    [JsonIgnore]
+    public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+}

@@ -1,0 +1,192 @@
+using System.Buffers;
+
+namespace DataPulse.Client.Reports;
+
+/// <summary>
+/// An exported report, streamed: <see cref="Content"/> reads the body as it arrives, never buffered whole in memory.
+/// Read it once, copy it with <see cref="CopyToAsync"/> or save it with <see cref="SaveToFileAsync"/>, and dispose it to
+/// release the connection.
+/// </summary>
+public sealed class ReportFile : IDisposable, IAsyncDisposable
+{
+    private const int BufferSize = 81_920;
+    private readonly IDisposable? _owner;
+    private int _consumed;
+
+    /// <summary>Wraps a stream as a report file, for example to fake the client in tests.</summary>
+    /// <param name="content">The file's bytes; the report file owns and disposes it.</param>
+    /// <param name="fileName">The file name, without a folder.</param>
+    /// <param name="contentType">The media type, for example <c>application/pdf</c>.</param>
+    /// <param name="length">The size in bytes, when known.</param>
+    /// <param name="response">The trace id and rate-limit window of the answer.</param>
+    public ReportFile(Stream content, string fileName, string contentType, long? length = null, DataPulseResponseInfo? response = null)
+        : this(content, fileName, contentType, length, response, owner: null)
+    {
+    }
+
+    internal ReportFile(Stream content, string fileName, string contentType, long? length, DataPulseResponseInfo? response, IDisposable? owner)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(contentType);
+        Content = content;
+        FileName = fileName;
+        ContentType = contentType;
+        Length = length;
+        Response = response ?? DataPulseResponseInfo.None;
+        _owner = owner;
+    }
+
+    /// <summary>The body as it arrives. Readable once.</summary>
+    public Stream Content { get; }
+
+    /// <summary>The file name the server gave (<c>Content-Disposition</c>), made safe: never a path; <c>report.&lt;ext&gt;</c> when none was given.</summary>
+    public string FileName { get; }
+
+    /// <summary>The media type, for example <c>application/pdf</c>.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The size in bytes, when the server sent <c>Content-Length</c>.</summary>
+    public long? Length { get; }
+
+    /// <summary>The trace id and rate-limit window of the answer.</summary>
+    public DataPulseResponseInfo Response { get; }
+
+    /// <summary>Copies the whole body to <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="progress">Told how many bytes arrived, after each chunk.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    /// <returns>The number of bytes copied.</returns>
+    /// <exception cref="InvalidOperationException">The body was already read.</exception>
+    /// <exception cref="DataPulseConnectionException">The connection broke, or the body ended before <see cref="Length"/> bytes.</exception>
+    public async Task<long> CopyToAsync(Stream destination, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (Interlocked.Exchange(ref _consumed, 1) != 0)
+        {
+            throw new InvalidOperationException("The report's body was already read; export it again to read it again.");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long total = 0;
+        try
+        {
+            int read;
+            while ((read = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                total += read;
+                progress?.Report(new DownloadProgress(total, Length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (Length is { } expected && total != expected)
+        {
+            throw new DataPulseConnectionException(
+                $"The report download of '{FileName}' ended after {total} of {expected} bytes.", "Reports.Export");
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Saves the whole body to a file. Writes to a temporary file beside <paramref name="path"/> and moves it into place
+    /// only when the whole body arrived; on failure or cancellation the temporary file is deleted and a file already at
+    /// <paramref name="path"/> is left as it was.
+    /// </summary>
+    /// <param name="path">The file to write; its folder must exist. An existing file is replaced on success.</param>
+    /// <param name="progress">Told how many bytes arrived, after each chunk.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="DataPulseConnectionException">The connection broke, or the body ended early.</exception>
+    public async Task<long> SaveToFileAsync(string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new ArgumentException($"'{path}' is a folder; pass a file path, for example Path.Combine(folder, report.FileName).", nameof(path));
+        }
+
+        var folder = Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The folder '{folder}' does not exist.");
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.part");
+        try
+        {
+            long written;
+            var file = new FileStream(temporary, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                Options = FileOptions.Asynchronous,
+                BufferSize = 0,
+            });
+            await using (file.ConfigureAwait(false))
+            {
+                written = await CopyToAsync(file, progress, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+            return written;
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Content.Dispose();
+        _owner?.Dispose();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Content.DisposeAsync().ConfigureAwait(false);
+        _owner?.Dispose();
+    }
+
+    private async ValueTask<int> ReadAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Content.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new DataPulseConnectionException($"The report download of '{FileName}' broke off: {ex.Message}", "Reports.Export", ex);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the name is hidden and unique, and never mistaken for the report.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+}
