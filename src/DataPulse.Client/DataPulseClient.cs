@@ -76,15 +76,21 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         _ownsHttpClient = true;
-        (Analytics, Customers, Predictions, Reports) = CreateResources(_httpClient);
+        (Analytics, Customers, Predictions, Reports) = CreateResources(_httpClient, settings);
     }
 
-    /// <summary>For dependency injection: <paramref name="configuredClient"/> already carries the SDK's handlers and base address.</summary>
-    internal DataPulseClient(HttpClient configuredClient)
+    /// <summary>
+    /// For dependency injection: <paramref name="configuredClient"/> already carries the SDK's handlers and base address;
+    /// <paramref name="options"/> are the validated options of this client's name.
+    /// </summary>
+    internal static DataPulseClient ForConfiguredClient(HttpClient configuredClient, DataPulseClientOptions options) =>
+        new(configuredClient, options, ownsHttpClient: false);
+
+    private DataPulseClient(HttpClient configuredClient, DataPulseClientOptions options, bool ownsHttpClient)
     {
         _httpClient = configuredClient;
-        _ownsHttpClient = false;
-        (Analytics, Customers, Predictions, Reports) = CreateResources(configuredClient);
+        _ownsHttpClient = ownsHttpClient;
+        (Analytics, Customers, Predictions, Reports) = CreateResources(configuredClient, options);
     }
 
     /// <inheritdoc />
@@ -122,7 +128,8 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
         }
     }
 
-    private static (IAnalyticsClient, ICustomersClient, IPredictionsClient, IReportsClient) CreateResources(HttpClient httpClient) => (
+    // The options are for resource clients that keep time of their own (for example report polling).
+    private static (IAnalyticsClient, ICustomersClient, IPredictionsClient, IReportsClient) CreateResources(HttpClient httpClient, DataPulseClientOptions options) => (
         new AnalyticsClient(RestService.ForGenerated<IAnalyticsApi>(httpClient, RefitSettings)),
         new CustomersClient(RestService.ForGenerated<ICustomersApi>(httpClient, RefitSettings)),
         new PredictionsClient(RestService.ForGenerated<IPredictionsApi>(httpClient, RefitSettings)),
