@@ -42,7 +42,11 @@ public sealed class DataPulseClientOptions
     /// <value>The default is 100 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The deadline of one attempt (until the response headers arrive). Not longer than <see cref="Timeout"/>.</summary>
+    /// <summary>
+    /// The deadline of one attempt: until the response headers arrive and, for a JSON answer, its body. A report
+    /// download's body is streamed afterwards and not covered. An attempt that times out is retried like a connection
+    /// failure (GET, or a POST with an <c>Idempotency-Key</c>). Not longer than <see cref="Timeout"/>.
+    /// </summary>
     /// <value>The default is 30 seconds.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -53,14 +57,16 @@ public sealed class DataPulseClientOptions
     /// <summary>
     /// The longest <c>Retry-After</c> the client waits out. When the server asks for longer, the client does not wait:
     /// it throws <see cref="DataPulseRateLimitException"/> (or <see cref="DataPulseServerException"/> for a 503) at once,
-    /// carrying the requested wait. From 0 to 1 day.
+    /// carrying the requested wait. The same happens when the wait would end after the overall <see cref="Timeout"/>.
+    /// 0 means never wait on a <c>Retry-After</c> (only <c>Retry-After: 0</c> is retried). From 0 to 1 day.
     /// </summary>
     /// <value>The default is 60 seconds.</value>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// The first backoff delay when the server gives no <c>Retry-After</c>. Later delays double, with jitter, and never
-    /// exceed <see cref="MaxBackoffDelay"/>. From 0 to 30 seconds.
+    /// The backoff when the server gives no <c>Retry-After</c>: retry <c>n</c> (1 for the first) waits a random time
+    /// between half and all of <c>RetryBaseDelay × 2^(n-1)</c>, never more than <see cref="MaxBackoffDelay"/>
+    /// (defaults: 0.5–1 s, 1–2 s, 2–4 s). 0 retries at once. From 0 to 30 seconds.
     /// </summary>
     /// <value>The default is 1 second.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

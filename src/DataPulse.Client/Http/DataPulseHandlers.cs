@@ -13,7 +13,7 @@ internal static class DataPulseHandlers
         new(keyProvider, options.TimeProvider);
 
     public static ResilienceHandler CreateResilience(DataPulseClientOptions options, ILogger logger) =>
-        new(DataPulseResiliencePipeline.Build(options, logger), options.Timeout, options.AttemptTimeout);
+        new(DataPulseResiliencePipeline.Build(options, logger), options.TimeProvider, options.Timeout);
 
     public static AuthenticationHandler CreateAuthentication(DataPulseClientOptions options, ApiKeyProvider keyProvider) =>
         new(keyProvider, UserAgent.Build(options.ApplicationId));

@@ -22,6 +22,8 @@ internal static class DataPulseResiliencePipeline
 
         var timeProvider = options.TimeProvider;
         var maxRetryAfter = options.MaxRetryAfter;
+        var overallTimeout = options.Timeout;
+        var baseDelay = options.RetryBaseDelay;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
             Name = "DataPulse.Client",
@@ -45,12 +47,17 @@ internal static class DataPulseResiliencePipeline
             {
                 Name = "DataPulse.Retry",
                 MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
+                // The delay always comes from DelayGenerator: the server's Retry-After (already checked against
+                // MaxRetryAfter by ShouldHandle, as Polly's MaxDelay does not cap a generated delay), else RetryBackoff,
+                // whose bounds are documented. Polly's own backoff settings are only a fallback that is never reached.
+                BackoffType = DelayBackoffType.Constant,
+                UseJitter = false,
+                Delay = baseDelay,
                 MaxDelay = DataPulseClientOptions.MaxBackoffDelay,
-                ShouldHandle = args => new ValueTask<bool>(RetryClassifier.ShouldRetry(args.Outcome, args.Context, maxRetryAfter, timeProvider)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryClassifier.RetryAfterOf(args.Outcome, timeProvider)),
+                ShouldHandle = args => new ValueTask<bool>(RetryClassifier.ShouldRetry(args.Outcome, args.Context, maxRetryAfter, overallTimeout, timeProvider)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    RetryClassifier.RetryAfterOf(args.Outcome, timeProvider)
+                    ?? RetryBackoff.Delay(args.AttemptNumber, baseDelay, DataPulseClientOptions.MaxBackoffDelay, Random.Shared.NextDouble())),
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(ResilienceKeys.Request, null!);

@@ -6,21 +6,24 @@ using Polly.Timeout;
 namespace DataPulse.Client.Resilience;
 
 /// <summary>
-/// The contract's retry table. 429, 502, 503, 504: retried (a <c>Retry-After</c> above the limit is not waited out).
-/// 500, connection failures and attempt timeouts: retried only when the request is safe to repeat (GET, or a POST with
-/// an <c>Idempotency-Key</c>). Everything else: sent once.
+/// The contract's retry table. 429, 502, 503, 504: retried, waiting what <c>Retry-After</c> says; a <c>Retry-After</c>
+/// above <see cref="DataPulseClientOptions.MaxRetryAfter"/>, or one that would run past the overall deadline, is not
+/// waited out (the answer goes to the caller at once). 500, connection failures and attempt timeouts: retried only when
+/// the request is safe to repeat (GET, or any request carrying an <c>Idempotency-Key</c>). Everything else: sent once.
 /// </summary>
 internal static class RetryClassifier
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider timeProvider)
+    public static bool ShouldRetry(
+        Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeSpan overallTimeout, TimeProvider timeProvider)
     {
         var request = context.Properties.GetValue(ResilienceKeys.Request, null!);
         if (outcome.Exception is { } exception)
         {
             return exception switch
             {
+                // The caller's token, or the overall deadline: never retried.
                 OperationCanceledException => false,
                 HttpRequestException or TimeoutRejectedException => IsSafeToRepeat(request),
                 _ => false,
@@ -35,7 +38,7 @@ internal static class RetryClassifier
         return response.StatusCode switch
         {
             HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout =>
-                !(ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider) > maxRetryAfter),
+                IsWaitAcceptable(ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider), context, maxRetryAfter, overallTimeout, timeProvider),
             HttpStatusCode.InternalServerError => IsSafeToRepeat(request),
             _ => false,
         };
@@ -45,10 +48,27 @@ internal static class RetryClassifier
     public static TimeSpan? RetryAfterOf(Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider) =>
         outcome.Result is { } response ? ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider) : null;
 
+    /// <summary>GET and HEAD are safe to repeat; anything else only with an <c>Idempotency-Key</c> the server deduplicates on.</summary>
     public static bool IsSafeToRepeat(HttpRequestMessage? request) =>
         request is not null
         && (request.Method == HttpMethod.Get
             || request.Method == HttpMethod.Head
-            || request.Method == HttpMethod.Delete
             || request.Headers.Contains(IdempotencyKeyHeader));
+
+    private static bool IsWaitAcceptable(TimeSpan? retryAfter, ResilienceContext context, TimeSpan maxRetryAfter, TimeSpan overallTimeout, TimeProvider timeProvider)
+    {
+        if (retryAfter is not { } wait)
+        {
+            return true;
+        }
+
+        if (wait > maxRetryAfter)
+        {
+            return false;
+        }
+
+        // Waiting out a Retry-After that ends after the overall deadline would only turn the server's answer into a timeout.
+        return !context.Properties.TryGetValue(ResilienceKeys.StartedAt, out var startedAt)
+            || timeProvider.GetElapsedTime(startedAt) + wait < overallTimeout;
+    }
 }

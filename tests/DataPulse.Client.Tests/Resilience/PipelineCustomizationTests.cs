@@ -1,0 +1,71 @@
+using DataPulse.Client.Tests.Infrastructure;
+using Polly;
+
+namespace DataPulse.Client.Tests.Resilience;
+
+/// <summary>The documented ways to extend (<c>ConfigureResilience</c>) or replace (<c>ResiliencePipeline</c>) the pipeline.</summary>
+public sealed class PipelineCustomizationTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public async Task ConfigureResilience_AddedStrategy_RunsOncePerAttempt()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503), failures: 2);
+        var runs = 0;
+        using var client = _api.CreateClient(o => o.ConfigureResilience = builder => builder.AddStrategy(
+            _ => new CountingStrategy(() => Interlocked.Increment(ref runs)), new CountingStrategyOptions()));
+
+        await client.Customers.GetAsync("cust_1");
+
+        runs.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task ResiliencePipeline_Replacement_IsUsedInsteadOfTheSdkPipeline()
+    {
+        Stubs.CustomerAlways(_api, Stubs.Error(503));
+        var runs = 0;
+        var replacement = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddStrategy(_ => new CountingStrategy(() => Interlocked.Increment(ref runs)), new CountingStrategyOptions())
+            .Build();
+        using var client = _api.CreateClient(o =>
+        {
+            o.ResiliencePipeline = replacement;
+            o.MaxRetries = 3;
+        });
+
+        await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>();
+
+        runs.Should().Be(1);
+        _api.Requests.Should().HaveCount(1, "the replacement has no retry, so the SDK's MaxRetries no longer applies");
+    }
+
+    [Fact]
+    public async Task ResiliencePipeline_ReplacementWithItsOwnRetry_Retries()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(500), failures: 1);
+        var replacement = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new() { MaxRetryAttempts = 1, Delay = TimeSpan.Zero, ShouldHandle = args => new ValueTask<bool>(args.Outcome.Result is { StatusCode: System.Net.HttpStatusCode.InternalServerError }) })
+            .Build();
+        using var client = _api.CreateClient(o => o.ResiliencePipeline = replacement);
+
+        await client.Customers.GetAsync("cust_1");
+
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    private sealed class CountingStrategyOptions : ResilienceStrategyOptions;
+
+    private sealed class CountingStrategy(Action onRun) : ResilienceStrategy
+    {
+        protected override ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
+            Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
+        {
+            onRun();
+            return callback(context, state);
+        }
+    }
+}

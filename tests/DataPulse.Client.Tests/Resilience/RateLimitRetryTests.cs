@@ -1,0 +1,197 @@
+using System.Globalization;
+using DataPulse.Client.Tests.Infrastructure;
+
+namespace DataPulse.Client.Tests.Resilience;
+
+/// <summary>429 and 503 with and without <c>Retry-After</c>, on a fake clock: exact waits, nothing sleeps.</summary>
+public sealed class RateLimitRetryTests : IDisposable
+{
+    // Distinct from every Retry-After and backoff value below, so the retry delay's timer can be told apart.
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(50);
+    private static readonly TimeSpan Overall = TimeSpan.FromSeconds(1000);
+
+    private readonly ApiServer _api = new();
+    private readonly TestClock _clock = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public async Task RateLimited_RetryAfterDeltaSeconds_WaitsExactlyThatLongBeforeRetrying()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "7"), failures: 1);
+        using var client = CreateClient();
+
+        var call = client.Customers.GetAsync("cust_1");
+        await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(7));
+        _clock.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(100);
+        _api.Requests.Should().HaveCount(1, "the retry must not go out before the full Retry-After has passed");
+        call.IsCompleted.Should().BeFalse();
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var profile = await call.WaitAsync(TimeSpan.FromSeconds(5));
+
+        profile.CustomerId.Should().Be("cust_1");
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task RateLimited_RetryAfterHttpDate_WaitsUntilThatDateOnTheInjectedClock()
+    {
+        var date = _clock.GetUtcNow().AddSeconds(20).ToString("R", CultureInfo.InvariantCulture);
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, date), failures: 1);
+        using var client = CreateClient();
+
+        var call = client.Customers.GetAsync("cust_1");
+        var wait = await _clock.WaitForTimerAsync(IsRetryDelay);
+        wait.Should().Be(TimeSpan.FromSeconds(20));
+        _clock.Advance(wait - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(100);
+        _api.Requests.Should().HaveCount(1);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await call.WaitAsync(TimeSpan.FromSeconds(5));
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task RateLimited_NoRetryAfter_BacksOffExponentiallyWithJitterWithinDocumentedBounds()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429), failures: 3);
+        using var client = CreateClient(o => o.RetryBaseDelay = TimeSpan.FromSeconds(2));
+
+        var call = client.Customers.GetAsync("cust_1");
+        for (var retry = 0; retry < 3; retry++)
+        {
+            var wait = await _clock.WaitForTimerAsync(IsRetryDelay, skip: retry);
+            var ceiling = TimeSpan.FromSeconds(2 * Math.Pow(2, retry));
+            wait.Should().BeGreaterThanOrEqualTo(ceiling / 2).And.BeLessThanOrEqualTo(ceiling, "retry {0} waits between half and all of base × 2^{0}", retry);
+            _clock.Advance(wait);
+        }
+
+        await call.WaitAsync(TimeSpan.FromSeconds(5));
+        _api.Requests.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task RateLimited_EveryTime_ThrowsRateLimitAfterMaxRetriesPlusOneAttemptsWithRetryAfterAndRateLimit()
+    {
+        Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
+        using var client = CreateClient(o => o.MaxRetries = 3);
+
+        var call = client.Customers.GetAsync("cust_1");
+        await _clock.DriveAsync(call, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30));
+
+        var thrown = (await call.Invoking(c => c).Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+        _api.Requests.Should().HaveCount(4);
+        thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(1));
+        thrown.RateLimit.Limit.Should().Be(100);
+        thrown.RateLimit.Remaining.Should().Be(0);
+        thrown.RateLimit.ResetsAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1736929807));
+    }
+
+    [Fact]
+    public async Task RateLimited_RetryAfterAboveMaxRetryAfter_ThrowsAtOnceAfterOneRequest()
+    {
+        Stubs.CustomerAlways(_api, Stubs.Error(429, "3600"));
+        using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+
+        thrown.RetryAfter.Should().Be(TimeSpan.FromHours(1));
+        _api.Requests.Should().HaveCount(1);
+        _clock.Timers.Should().NotContain(t => IsRetryDelay(t));
+    }
+
+    [Fact]
+    public async Task RateLimited_RetryAfterEqualToMaxRetryAfter_IsWaitedOut()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "60"), failures: 1);
+        using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
+
+        var call = client.Customers.GetAsync("cust_1");
+        _clock.Advance(await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(60)));
+
+        await call.WaitAsync(TimeSpan.FromSeconds(5));
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task RateLimited_MaxRetryAfterZero_AnyPositiveRetryAfterThrowsAtOnce()
+    {
+        Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
+        using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
+
+        await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>();
+
+        _api.Requests.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task RateLimited_MaxRetryAfterZero_RetryAfterZeroIsStillRetried()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "0"), failures: 1);
+        using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
+
+        await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
+
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task RateLimited_RetryAfterEndingPastTheOverallDeadline_ThrowsRateLimitAtOnceInsteadOfTimingOut()
+    {
+        Stubs.CustomerAlways(_api, Stubs.Error(429, "30"));
+        using var client = CreateClient(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(20);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+
+        thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
+        _api.Requests.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task ServiceUnavailable_RetryAfter_IsHonoured()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503, "5"), failures: 1);
+        using var client = CreateClient();
+
+        var call = client.Customers.GetAsync("cust_1");
+        (await _clock.WaitForTimerAsync(IsRetryDelay)).Should().Be(TimeSpan.FromSeconds(5));
+        _clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(100);
+        _api.Requests.Should().HaveCount(1);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await call.WaitAsync(TimeSpan.FromSeconds(5));
+        _api.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ServiceUnavailable_RetryAfterAboveMaxRetryAfter_ThrowsServerExceptionAtOnce()
+    {
+        Stubs.CustomerAlways(_api, Stubs.Error(503, "120"));
+        using var client = CreateClient();
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>()).Which;
+
+        thrown.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
+        thrown.ResponseHeaders["Retry-After"].Should().Equal("120");
+        _api.Requests.Should().HaveCount(1);
+    }
+
+    private static bool IsRetryDelay(TimeSpan dueTime) => dueTime != AttemptTimeout && dueTime != Overall;
+
+    private DataPulseClient CreateClient(Action<DataPulseClientOptions>? configure = null) => _api.CreateClient(o =>
+    {
+        o.TimeProvider = _clock;
+        o.AttemptTimeout = AttemptTimeout;
+        o.Timeout = Overall;
+        o.RetryBaseDelay = TimeSpan.FromSeconds(1);
+        configure?.Invoke(o);
+    });
+}

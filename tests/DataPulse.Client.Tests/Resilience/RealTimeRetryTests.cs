@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using DataPulse.Client.Tests.Infrastructure;
+
+namespace DataPulse.Client.Tests.Resilience;
+
+/// <summary>End to end on the real clock: the system TimeProvider and Polly's real delays honour <c>Retry-After: 1</c>.</summary>
+public sealed class RealTimeRetryTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public async Task RateLimited_RetryAfterOneSecond_RetriesAfterAboutOneSecondAndSucceeds()
+    {
+        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "1"), failures: 1);
+        using var client = _api.CreateClient();
+
+        var profile = await client.Customers.GetAsync("cust_1");
+
+        profile.CustomerId.Should().Be("cust_1");
+        var requests = _api.Requests.OrderBy(r => r.RequestMessage.DateTime).ToList();
+        requests.Should().HaveCount(2);
+        (requests[1].RequestMessage.DateTime - requests[0].RequestMessage.DateTime).Should()
+            .BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)).And.BeLessThan(TimeSpan.FromSeconds(1.9));
+    }
+
+    [Fact]
+    public async Task ServiceUnavailable_OnPost_RetryAfterOneSecond_RetriesWithTheSameIdempotencyKey()
+    {
+        var scenario = Guid.NewGuid().ToString("N");
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Stubs.QueryPath).UsingPost())
+            .AtPriority(2).InScenario(scenario).WillSetStateTo("ok", 1).RespondWith(Stubs.Error(503, "1"));
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Stubs.QueryPath).UsingPost())
+            .AtPriority(1).InScenario(scenario).WhenStateIs("ok").RespondWith(Stubs.Query());
+        using var client = _api.CreateClient();
+
+        var clock = Stopwatch.StartNew();
+        await client.Analytics.QueryAsync("SELECT 1");
+
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950));
+        _api.Requests.Select(r => r.RequestMessage.Headers!["Idempotency-Key"].Single()).Distinct().Should().ContainSingle();
+        _api.Requests.Should().HaveCount(2);
+    }
+}
