@@ -5,6 +5,8 @@ namespace DataPulse.Client.Analytics;
 
 internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
 {
+    private const string QueryOperation = "Analytics.Query";
+
     public async Task<KpiSummary> GetKpiSummaryAsync(KpiPeriod? period = null, Vertical? vertical = null, CancellationToken cancellationToken = default)
     {
         var periodValue = WireValue(period?.Value, nameof(period));
@@ -34,8 +36,16 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         var body = new QueryBody(request.Sql, request.Limit);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var (envelope, info) = await ApiCall.SendAsync(
-            api, "Analytics.Query", (a, ct) => a.Query(body, key, ct), cancellationToken).ConfigureAwait(false);
-        return new QueryResult(envelope.Data.Columns ?? [], envelope.Data.Rows, envelope.Meta ?? new QueryMeta(), info);
+            api, QueryOperation, (a, ct) => a.Query(body, key, ct), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new QueryResult(envelope.Data.Columns ?? [], envelope.Data.Rows, envelope.Meta ?? new QueryMeta(), info);
+        }
+        catch (ArgumentException ex)
+        {
+            // Rows that are not arrays of cells: the answer is of another shape, not a caller mistake.
+            throw ApiCall.Unreadable(QueryOperation, ex, ex.Message);
+        }
     }
 
     private static string? WireValue(string? value, string paramName) =>

@@ -22,11 +22,12 @@ internal static class ApiErrorReader
         return new DataPulseApiError
         {
             StatusCode = response.StatusCode,
-            Type = body?.Type,
-            Code = body?.Code,
+            // Every field the server sends may end up in the exception's message: none may carry the key back.
+            Type = ApiKey.Scrub(body?.Type, apiKey),
+            Code = ApiKey.Scrub(body?.Code, apiKey),
             Message = ApiKey.Scrub(body?.Message, apiKey),
-            Param = body?.Param,
-            TraceId = !string.IsNullOrWhiteSpace(body?.TraceId) ? body.TraceId : ResponseHeaderReader.ReadTraceId(response.Headers),
+            Param = ApiKey.Scrub(body?.Param, apiKey),
+            TraceId = ApiKey.Scrub(!string.IsNullOrWhiteSpace(body?.TraceId) ? body.TraceId : ResponseHeaderReader.ReadTraceId(response.Headers), apiKey),
             Headers = ResponseHeaderReader.Snapshot(response),
             ResponseBody = ApiKey.Scrub(text, apiKey),
             ResponseBodyTruncated = truncated,

@@ -33,7 +33,8 @@ internal static class ApiCall
                 throw FindDataPulseException(error) ?? Unreadable(operation, error);
             }
 
-            if (!response.IsSuccessStatusCode || response.Content is null)
+            // An answer without its "data" (for example "{}") is of another shape, not an empty result.
+            if (!response.IsSuccessStatusCode || response.Content is null or IDataEnvelope { HasData: false })
             {
                 throw Unreadable(operation, null);
             }
@@ -81,8 +82,8 @@ internal static class ApiCall
         };
     }
 
-    private static DataPulseException Unreadable(string operation, Exception? cause) =>
-        new($"{operation} succeeded, but its answer could not be read as the expected JSON: {FindJsonException(cause)?.Message ?? "the body was empty or of another shape"}", operation, cause);
+    internal static DataPulseException Unreadable(string operation, Exception? cause, string? reason = null) =>
+        new($"{operation} succeeded, but its answer could not be read as the expected JSON: {reason ?? FindJsonException(cause)?.Message ?? "the body was empty or of another shape"}", operation, cause);
 
     private static DataPulseException? FindDataPulseException(Exception? exception)
     {

@@ -1,0 +1,104 @@
+using DataPulse.Client.Tests.Infrastructure;
+
+namespace DataPulse.Client.Tests.Http;
+
+public sealed class OptionsValidationTests
+{
+    private static DataPulseClientOptions Valid() => new() { ApiKey = ApiServer.ApiKey };
+
+    public static TheoryData<string, Action<DataPulseClientOptions>> BadSettings => new()
+    {
+        { "Timeout", o => o.Timeout = TimeSpan.Zero },
+        { "Timeout", o => o.Timeout = TimeSpan.FromDays(2) },
+        { "AttemptTimeout", o => o.AttemptTimeout = TimeSpan.Zero },
+        { "AttemptTimeout", o => o.AttemptTimeout = TimeSpan.FromMinutes(5) },
+        { "MaxRetries", o => o.MaxRetries = -1 },
+        { "MaxRetries", o => o.MaxRetries = 11 },
+        { "MaxRetryAfter", o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1) },
+        { "MaxRetryAfter", o => o.MaxRetryAfter = TimeSpan.FromDays(2) },
+        { "RetryBaseDelay", o => o.RetryBaseDelay = TimeSpan.FromMinutes(1) },
+        { "ApplicationId", o => o.ApplicationId = "acme billing" },
+        { "ApplicationId", o => o.ApplicationId = "acme\r\nX-Injected: 1" },
+        { "ApplicationId", o => o.ApplicationId = "" },
+        { "ApplicationId", o => o.ApplicationId = new string('a', 101) },
+        { "ApiKey", o => o.ApiKey = null },
+        { "ApiKey", o => o.ApiKey = "" },
+        { "ApiKey", o => o.ApiKey = "   " },
+        { "ApiKey", o => o.ApiKey = "dp_test_sk_abc def" },
+        { "BaseAddress", o => o.BaseAddress = null! },
+        { "BaseAddress", o => o.BaseAddress = new Uri("/relative", UriKind.Relative) },
+        { "BaseAddress", o => o.BaseAddress = new Uri("ftp://api.datapulse.io/") },
+        { "BaseAddress", o => o.BaseAddress = new Uri("https://user:pass@api.datapulse.io/") },
+        { "BaseAddress", o => o.BaseAddress = new Uri("https://api.datapulse.io/?region=eu") },
+        { "TimeProvider", o => o.TimeProvider = null! },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void Constructor_BadSetting_ThrowsNamingIt(string setting, Action<DataPulseClientOptions> breakIt)
+    {
+        var options = Valid();
+        breakIt(options);
+
+        var act = () => new DataPulseClient(options);
+
+        act.Should().Throw<ArgumentException>().WithMessage($"*{setting}*").Which.ParamName.Should().Be("options");
+    }
+
+    [Fact]
+    public void Constructor_SeveralBadSettings_NamesEveryOne()
+    {
+        var options = Valid();
+        options.Timeout = TimeSpan.Zero;
+        options.MaxRetries = 42;
+        options.ApplicationId = "has space";
+
+        var act = () => new DataPulseClient(options);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*Timeout*MaxRetries*ApplicationId*");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public void Constructor_MaxRetriesAtTheBounds_IsAccepted(int maxRetries)
+    {
+        var options = Valid();
+        options.MaxRetries = maxRetries;
+
+        using var client = new DataPulseClient(options);
+
+        client.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Constructor_ValidApplicationId_IsAccepted()
+    {
+        var options = Valid();
+        options.ApplicationId = "acme-billing/2.1+build_7";
+
+        using var client = new DataPulseClient(options);
+
+        client.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public void StringConstructor_EmptyKey_ThrowsNamingApiKey(string? key)
+    {
+        var act = () => new DataPulseClient(key!);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*ApiKey*").Which.ParamName.Should().Be("apiKey");
+    }
+
+    [Fact]
+    public void StringConstructor_UnknownPrefix_OnlyWarns()
+    {
+        using var client = new DataPulseClient("sk_someone_else_0123456789abcdef");
+
+        client.Should().NotBeNull();
+    }
+}

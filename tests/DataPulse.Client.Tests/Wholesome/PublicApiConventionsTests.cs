@@ -1,0 +1,195 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+using DataPulse.Client.Serialization;
+
+namespace DataPulse.Client.Tests.Wholesome;
+
+/// <summary>Whole-assembly conventions, checked by reflection so that new public surface is held to them too.</summary>
+public sealed partial class PublicApiConventionsTests
+{
+    private static readonly Assembly Sdk = typeof(DataPulseClient).Assembly;
+
+    private static readonly string[] ResourceNamespaces =
+    [
+        "DataPulse.Client.Analytics", "DataPulse.Client.Customers", "DataPulse.Client.Predictions", "DataPulse.Client.Reports",
+    ];
+
+    /// <summary>Exception bases callers may catch by and derive from.</summary>
+    private static readonly Type[] InheritableTypes = [typeof(DataPulseException), typeof(DataPulseApiException)];
+
+    private static IEnumerable<Type> PublicTypes => Sdk.GetExportedTypes();
+
+    private static IEnumerable<MethodInfo> PublicAsyncMethods =>
+        PublicTypes
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => !m.IsSpecialName && IsAwaitable(m.ReturnType))
+            // IAsyncDisposable.DisposeAsync has a fixed signature.
+            .Where(m => !(m.Name == nameof(IAsyncDisposable.DisposeAsync) && m.GetParameters().Length == 0));
+
+    [Fact]
+    public void PublicAsyncMethods_AreFound()
+    {
+        // Guards the reflection below: if it found nothing, the conventions would pass vacuously.
+        PublicAsyncMethods.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").Should().Contain(
+        [
+            "IAnalyticsClient.GetKpiSummaryAsync", "IAnalyticsClient.QueryAsync", "ICustomersClient.GetAsync",
+            "IPredictionsClient.PredictAsync", "IReportsClient.ExportAsync", "ReportFile.CopyToAsync", "ReportFile.SaveToFileAsync",
+        ]);
+    }
+
+    [Fact]
+    public void PublicAsyncMethods_EndInAsync()
+    {
+        PublicAsyncMethods.Where(m => !m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Select(Describe).Should().BeEmpty("every public method that returns a task ends in Async");
+    }
+
+    [Fact]
+    public void PublicAsyncMethods_TakeCancellationTokenLast()
+    {
+        PublicAsyncMethods.Where(m => m.GetParameters() is not [.., { } last] || last.ParameterType != typeof(CancellationToken))
+            .Select(Describe).Should().BeEmpty("every public async method takes a CancellationToken as its last parameter");
+    }
+
+    [Fact]
+    public void PublicAsyncMethods_CancellationTokenIsOptional()
+    {
+        PublicAsyncMethods.Where(m => m.GetParameters() is [.., { } last] && last.ParameterType == typeof(CancellationToken) && !last.IsOptional)
+            .Select(Describe).Should().BeEmpty("cancellationToken = default, as the house style says");
+    }
+
+    [Fact]
+    public void PublicMethodsNamedAsync_ReturnTasks()
+    {
+        PublicTypes
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && !IsAwaitable(m.ReturnType))
+            .Select(Describe).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PublicClasses_AreSealedUnlessMeantForInheritance()
+    {
+        PublicTypes
+            .Where(t => t.IsClass && !t.IsSealed && !t.IsAbstract && !InheritableTypes.Contains(t))
+            .Select(t => t.FullName).Should().BeEmpty("public classes are sealed by default");
+    }
+
+    [Fact]
+    public void InheritableExceptionBases_AreActuallyDerivedFrom()
+    {
+        foreach (var type in InheritableTypes)
+        {
+            PublicTypes.Should().Contain(t => t.BaseType == type, "{0} is left unsealed because public types derive from it", type.Name);
+        }
+    }
+
+    [Fact]
+    public void PublicExceptions_DeriveFromDataPulseException()
+    {
+        PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t) && !typeof(DataPulseException).IsAssignableFrom(t))
+            .Select(t => t.FullName).Should().BeEmpty();
+    }
+
+    private static IEnumerable<Type> ResponseModels =>
+        PublicTypes.Where(t => ResourceNamespaces.Contains(t.Namespace)
+                               && t.IsClass
+                               && t.GetMethod("<Clone>$") is not null // a record
+                               && !t.Name.EndsWith("Request", StringComparison.Ordinal));
+
+    [Fact]
+    public void ResponseModels_AreFound()
+    {
+        ResponseModels.Select(t => t.Name).Should().Contain(
+            ["KpiSummary", "KpiMeta", "QueryColumn", "QueryMeta", "CustomerProfile", "PredictionResult", "ConfidenceInterval", "DateRange"]);
+    }
+
+    [Fact]
+    public void ResponseModels_AreInTheJsonContext()
+    {
+        ResponseModels.Where(t => DataPulseJsonContext.Default.GetTypeInfo(t) is null)
+            .Select(t => t.FullName).Should().BeEmpty("every wire model is source-generated (no reflection at run time)");
+    }
+
+    [Fact]
+    public void ModelProperties_MapToTheirSnakeCaseNames()
+    {
+        var problems = new List<string>();
+        var checkedProperties = 0;
+        foreach (var type in ResponseModels)
+        {
+            if (DataPulseJsonContext.Default.GetTypeInfo(type) is not { Kind: JsonTypeInfoKind.Object } info)
+            {
+                problems.Add($"{type.Name} has no object contract in the JSON context");
+                continue;
+            }
+
+            // An ignored property may still be listed, but with neither getter nor setter.
+            var byMember = info.Properties
+                .Where(p => p.AttributeProvider is PropertyInfo && (p.Get is not null || p.Set is not null))
+                .ToDictionary(p => ((PropertyInfo)p.AttributeProvider!).Name);
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.Name == "EqualityContract")
+                {
+                    continue;
+                }
+
+                var ignored = property.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.Always };
+                byMember.TryGetValue(property.Name, out var json);
+                if (ignored)
+                {
+                    if (json is not null)
+                    {
+                        problems.Add($"{type.Name}.{property.Name} is [JsonIgnore] but serialized as '{json.Name}'");
+                    }
+
+                    continue;
+                }
+
+                checkedProperties++;
+                var expected = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+                if (json is null)
+                {
+                    problems.Add($"{type.Name}.{property.Name} is not in the JSON contract");
+                }
+                else if (json.Name != expected || !SnakeCase().IsMatch(json.Name))
+                {
+                    problems.Add($"{type.Name}.{property.Name} maps to '{json.Name}', expected '{expected}'");
+                }
+                else if (json.Set is null)
+                {
+                    problems.Add($"{type.Name}.{property.Name} ('{json.Name}') is never read from the wire");
+                }
+            }
+        }
+
+        problems.Should().BeEmpty();
+        checkedProperties.Should().BeGreaterThan(20, "the check must actually have looked at the models");
+    }
+
+    [Fact]
+    public void JsonContext_WritesSnakeCaseAndOmitsNulls()
+    {
+        var options = DataPulseJsonContext.Default.Options;
+
+        options.PropertyNamingPolicy.Should().Be(JsonNamingPolicy.SnakeCaseLower);
+        options.DefaultIgnoreCondition.Should().Be(JsonIgnoreCondition.WhenWritingNull);
+    }
+
+    private static bool IsAwaitable(Type type) =>
+        type == typeof(Task) || type == typeof(ValueTask)
+        || (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>)
+                                   || type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)))
+        || type.GetMethod(nameof(Task.GetAwaiter), Type.EmptyTypes)?.ReturnType.GetInterface(nameof(INotifyCompletion)) is not null;
+
+    private static string Describe(MethodInfo m) =>
+        $"{m.DeclaringType!.FullName}.{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})";
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
+    private static partial Regex SnakeCase();
+}
