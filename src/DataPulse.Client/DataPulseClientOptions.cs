@@ -89,6 +89,19 @@ public sealed class DataPulseClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
+    /// Whether request and response bodies are written to the log (at <see cref="LogLevel.Debug"/>, category
+    /// <c>DataPulse.Client</c>). Off by default: SQL, features and results can hold personal data. When on, JSON bodies
+    /// (and error bodies) are logged up to <see cref="MaxLoggedBodyLength"/> characters each, with the API key scrubbed;
+    /// JSON answers are buffered in memory to do so. Report files are never read or logged. The key and the
+    /// <c>Authorization</c> header are never logged, whatever this says.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool LogBodies { get; set; }
+
+    /// <summary>The most characters of one body written to the log when <see cref="LogBodies"/> is on: 4096.</summary>
+    public const int MaxLoggedBodyLength = 4096;
+
+    /// <summary>
     /// Adds strategies to the SDK's resilience pipeline. Runs after the SDK added its own overall timeout, retry and
     /// attempt timeout, so what it adds runs inside the retry, once per attempt.
     /// </summary>
@@ -100,6 +113,9 @@ public sealed class DataPulseClientOptions
     /// <see cref="Timeout"/> and <see cref="ConfigureResilience"/> are not used by the pipeline.
     /// </summary>
     public ResiliencePipeline<HttpResponseMessage>? ResiliencePipeline { get; set; }
+
+    /// <summary>Values configuration held that could not be read (set while binding a configuration section).</summary>
+    internal IReadOnlyList<string>? ConfigurationProblems { get; set; }
 
     /// <summary>Returns a description without the API key.</summary>
     public override string ToString() =>

@@ -10,7 +10,7 @@ internal static class DataPulseClientOptionsValidator
 
     public static IReadOnlyList<string> Validate(DataPulseClientOptions options)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(options.ConfigurationProblems ?? []);
 
         if (ApiKey.Check(options.ApiKey) is { } keyProblem)
         {

@@ -4,7 +4,10 @@ using DataPulse.Client.Http;
 
 namespace DataPulse.Client.Internal;
 
-/// <summary>The SDK's meter and activity source, both named <c>DataPulse.Client</c>. Near free with no listener attached.</summary>
+/// <summary>
+/// The SDK's meter and activity source, both named <c>DataPulse.Client</c>, and the per-operation state the telemetry
+/// handler shares with the retry strategy. Near free with no listener attached.
+/// </summary>
 internal static class DataPulseTelemetry
 {
     public const string Name = "DataPulse.Client";
@@ -13,14 +16,21 @@ internal static class DataPulseTelemetry
 
     public static readonly ActivitySource ActivitySource = new(Name, UserAgent.SdkVersion);
 
-    private static readonly Counter<long> Retries =
-        Meter.CreateCounter<long>("datapulse.client.retries", "{retry}", "Attempts the DataPulse client retried.");
+    // Set by TelemetryHandler for the duration of one operation; flows into the retry strategy's OnRetry callback,
+    // which runs inside the same asynchronous call, so retries count towards the operation without a handle on it.
+    private static readonly AsyncLocal<OperationTelemetry?> CurrentOperation = new();
 
+    public static OperationTelemetry? Current
+    {
+        get => CurrentOperation.Value;
+        set => CurrentOperation.Value = value;
+    }
+
+    /// <summary>Records that the retry strategy is about to retry an attempt that ended with <paramref name="status"/>.</summary>
     public static void RecordRetry(string operation, string status)
     {
-        if (Retries.Enabled)
-        {
-            Retries.Add(1, new KeyValuePair<string, object?>("datapulse.operation", operation), new KeyValuePair<string, object?>("datapulse.status", status));
-        }
+        var current = CurrentOperation.Value;
+        (current?.Metrics ?? DataPulseMetrics.Default).RecordRetry(operation, status);
+        current?.OnRetry(status);
     }
 }

@@ -42,4 +42,8 @@ public static class KeyLeak
 
         exception.ToString().ShouldNotReveal(key, $"{exception.GetType().Name}.ToString()");
     }
+
+    /// <summary>The same check for the shared test key, in the form the DI and observability tests use.</summary>
+    public static void ShouldNotContainKey(this string text, string key = ApiServer.ApiKey) =>
+        text.ShouldNotReveal(key, "the text");
 }

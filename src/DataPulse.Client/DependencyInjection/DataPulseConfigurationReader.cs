@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace DataPulse.Client.DependencyInjection;
+
+/// <summary>
+/// Reads a configuration section into <see cref="DataPulseClientOptions"/> with explicit, reflection-free reads (so the
+/// library stays trimming- and Native-AOT-clean), with the configuration binder's formats: time spans as
+/// <c>[d.]hh:mm:ss</c>, numbers and booleans invariant. A value that cannot be read becomes a validation problem naming
+/// its key, never quoting a value. Keys are matched ignoring case; unknown keys are ignored.
+/// </summary>
+/// <remarks>
+/// Keys: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c> or <c>Sandbox</c>), <c>Timeout</c>,
+/// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ApplicationId</c>, <c>LogBodies</c>.
+/// </remarks>
+internal static class DataPulseConfigurationReader
+{
+    public const string EnvironmentKey = "Environment";
+
+    public static void Bind(IConfiguration configuration, DataPulseClientOptions options)
+    {
+        var problems = new List<string>(options.ConfigurationProblems ?? []);
+
+        if (configuration[nameof(options.ApiKey)] is { } apiKey)
+        {
+            options.ApiKey = apiKey;
+        }
+
+        var environment = Value(configuration, EnvironmentKey);
+        var baseAddress = Value(configuration, nameof(options.BaseAddress));
+        if (environment is not null && baseAddress is not null)
+        {
+            problems.Add($"{PathOf(configuration, EnvironmentKey)} and {PathOf(configuration, nameof(options.BaseAddress))} are both set; set only one of them.");
+        }
+        else if (environment is not null)
+        {
+            if (string.Equals(environment, "Production", StringComparison.OrdinalIgnoreCase))
+            {
+                options.BaseAddress = DataPulseClientOptions.ProductionBaseAddress;
+            }
+            else if (string.Equals(environment, "Sandbox", StringComparison.OrdinalIgnoreCase))
+            {
+                options.BaseAddress = DataPulseClientOptions.SandboxBaseAddress;
+            }
+            else
+            {
+                problems.Add($"{PathOf(configuration, EnvironmentKey)} must be Production or Sandbox.");
+            }
+        }
+        else if (baseAddress is not null)
+        {
+            if (Uri.TryCreate(baseAddress, UriKind.RelativeOrAbsolute, out var address))
+            {
+                options.BaseAddress = address;
+            }
+            else
+            {
+                problems.Add($"{PathOf(configuration, nameof(options.BaseAddress))} is not a valid address; write it like https://api.datapulse.io.");
+            }
+        }
+
+        ReadTimeSpan(configuration, nameof(options.Timeout), value => options.Timeout = value, problems);
+        ReadTimeSpan(configuration, nameof(options.AttemptTimeout), value => options.AttemptTimeout = value, problems);
+        ReadTimeSpan(configuration, nameof(options.MaxRetryAfter), value => options.MaxRetryAfter = value, problems);
+        ReadTimeSpan(configuration, nameof(options.RetryBaseDelay), value => options.RetryBaseDelay = value, problems);
+
+        if (Value(configuration, nameof(options.MaxRetries)) is { } maxRetries)
+        {
+            if (int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var retries))
+            {
+                options.MaxRetries = retries;
+            }
+            else
+            {
+                problems.Add($"{PathOf(configuration, nameof(options.MaxRetries))} is not a whole number.");
+            }
+        }
+
+        if (configuration[nameof(options.ApplicationId)] is { } applicationId)
+        {
+            options.ApplicationId = applicationId;
+        }
+
+        if (Value(configuration, nameof(options.LogBodies)) is { } logBodies)
+        {
+            if (bool.TryParse(logBodies, out var value))
+            {
+                options.LogBodies = value;
+            }
+            else
+            {
+                problems.Add($"{PathOf(configuration, nameof(options.LogBodies))} must be true or false.");
+            }
+        }
+
+        options.ConfigurationProblems = problems.Count == 0 ? null : problems;
+    }
+
+    private static void ReadTimeSpan(IConfiguration configuration, string key, Action<TimeSpan> set, List<string> problems)
+    {
+        if (Value(configuration, key) is not { } text)
+        {
+            return;
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        {
+            set(value);
+        }
+        else
+        {
+            problems.Add($"{PathOf(configuration, key)} is not a time span; write it as hh:mm:ss, for example 00:00:30 for 30 seconds.");
+        }
+    }
+
+    /// <summary>The trimmed value, or null when the key is absent or empty (as the binder leaves the default then).</summary>
+    private static string? Value(IConfiguration configuration, string key) =>
+        configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static string PathOf(IConfiguration configuration, string key) =>
+        configuration is IConfigurationSection section && section.Path.Length > 0 ? ConfigurationPath.Combine(section.Path, key) : key;
+}

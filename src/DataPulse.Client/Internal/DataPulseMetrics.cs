@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+
+namespace DataPulse.Client.Internal;
+
+/// <summary>
+/// The SDK's instruments on one <see cref="Meter"/> named <c>DataPulse.Client</c>: the static meter for directly built
+/// clients, or a meter from the container's <see cref="IMeterFactory"/> with dependency injection.
+/// </summary>
+internal sealed class DataPulseMetrics
+{
+    public const string DurationName = "datapulse.client.request.duration";
+    public const string RetriesName = "datapulse.client.retries";
+    public const string RateLimitedName = "datapulse.client.rate_limited";
+
+    public DataPulseMetrics(Meter meter)
+    {
+        Duration = meter.CreateHistogram<double>(DurationName, "s", "Duration of DataPulse operations, from the first attempt to the final answer, retries and waits included.");
+        Retries = meter.CreateCounter<long>(RetriesName, "{retry}", "Attempts the DataPulse client retried.");
+        RateLimited = meter.CreateCounter<long>(RateLimitedName, "{response}", "Answers with status 429 (Too Many Requests), retried or not.");
+    }
+
+    public static DataPulseMetrics Default { get; } = new(DataPulseTelemetry.Meter);
+
+    public Histogram<double> Duration { get; }
+
+    public Counter<long> Retries { get; }
+
+    public Counter<long> RateLimited { get; }
+
+    public bool Enabled => Duration.Enabled || Retries.Enabled || RateLimited.Enabled;
+
+    public void RecordRetry(string operation, string status)
+    {
+        if (Retries.Enabled)
+        {
+            Retries.Add(1, new KeyValuePair<string, object?>("datapulse.operation", operation), new KeyValuePair<string, object?>("datapulse.status", status));
+        }
+
+        if (status == "429")
+        {
+            RecordRateLimited(operation);
+        }
+    }
+
+    public void RecordRateLimited(string operation)
+    {
+        if (RateLimited.Enabled)
+        {
+            RateLimited.Add(1, new KeyValuePair<string, object?>("datapulse.operation", operation));
+        }
+    }
+
+    public void RecordDuration(TimeSpan duration, string operation, HttpRequestMessage request, int? statusCode, string? errorType)
+    {
+        if (!Duration.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { "datapulse.operation", operation },
+            { "http.request.method", request.Method.Method },
+        };
+        if (request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            tags.Add("server.address", uri.Host);
+            tags.Add("server.port", uri.Port);
+        }
+
+        if (statusCode is { } status)
+        {
+            tags.Add("http.response.status_code", status);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add("error.type", errorType);
+        }
+
+        Duration.Record(duration.TotalSeconds, tags);
+    }
+
+    public static string StatusText(int statusCode) => statusCode.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using DataPulse.Client.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace DataPulse.Client.Tests.Observability;
+
+public sealed class LoggingTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+    private readonly LogCapture _logs = new();
+
+    public void Dispose()
+    {
+        _logs.Dispose();
+        _api.Dispose();
+    }
+
+    private DataPulseClient CreateClient() => _api.CreateClient(options => options.LoggerFactory = _logs.Factory);
+
+    private FakeLogRecord Single(string eventName) => _logs.Records.Should().ContainSingle(r => r.Id.Name == eventName).Subject;
+
+    [Fact]
+    public async Task Success_LogsOperationMethodPathStatusDurationTraceIdAndAttempts()
+    {
+        Stubs.Kpis(_api.Server, traceId: "trc_success_1");
+        using var client = CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync();
+
+        var record = Single("OperationSucceeded");
+        record.Category.Should().Be("DataPulse.Client");
+        record.Level.Should().Be(LogLevel.Information);
+        record.GetStructuredStateValue("Operation").Should().Be("Analytics.GetKpiSummary");
+        record.GetStructuredStateValue("Method").Should().Be("GET");
+        record.GetStructuredStateValue("Path").Should().Be(Stubs.KpisPath);
+        record.GetStructuredStateValue("StatusCode").Should().Be("200");
+        double.Parse(record.GetStructuredStateValue("DurationMs")!, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
+        record.GetStructuredStateValue("TraceId").Should().Be("trc_success_1");
+        record.GetStructuredStateValue("Attempts").Should().Be("1");
+    }
+
+    [Fact]
+    public async Task Retry_LogsTheRetryAndCountsAttempts()
+    {
+        Scenarios.KpisFailThenSucceed(_api.Server, 503);
+        using var client = CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync();
+
+        Single("Retrying").GetStructuredStateValue("Status").Should().Be("503");
+        Single("OperationSucceeded").GetStructuredStateValue("Attempts").Should().Be("2");
+    }
+
+    [Fact]
+    public async Task Failure_LogsStatusErrorTypeAndTheException()
+    {
+        Stubs.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
+        using var client = CreateClient();
+
+        var act = () => client.Customers.GetAsync("cust_1");
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseNotFoundException>()).Which;
+        var record = Single("OperationFailed");
+        record.Level.Should().Be(LogLevel.Warning);
+        record.GetStructuredStateValue("StatusCode").Should().Be("404");
+        record.GetStructuredStateValue("ErrorType").Should().Be(nameof(DataPulseNotFoundException));
+        record.GetStructuredStateValue("TraceId").Should().Be(Stubs.TraceId);
+        record.Exception.Should().BeSameAs(thrown);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_IsLoggedAtDebugNotAsFailure()
+    {
+        using var client = CreateClient();
+        using var canceled = new CancellationTokenSource();
+        await canceled.CancelAsync();
+
+        var act = () => client.Analytics.GetKpiSummaryAsync(cancellationToken: canceled.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        _logs.Records.Should().NotContain(r => r.Id.Name == "OperationFailed");
+    }
+
+    [Fact]
+    public async Task NoLoggerFactory_NothingIsLoggedAndTheCallWorks()
+    {
+        Stubs.Kpis(_api.Server);
+        using var client = _api.CreateClient();
+
+        var kpis = await client.Analytics.GetKpiSummaryAsync();
+
+        kpis.Should().NotBeNull();
+        _logs.Records.Should().BeEmpty();
+    }
+}

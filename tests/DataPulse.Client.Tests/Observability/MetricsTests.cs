@@ -1,0 +1,104 @@
+using System.Diagnostics.Metrics;
+using DataPulse.Client.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataPulse.Client.Tests.Observability;
+
+public sealed class MetricsTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    /// <summary>A container with its own IMeterFactory, so that measurements from tests running in parallel stay apart.</summary>
+    private ServiceProvider Container()
+    {
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddDataPulse(options => (options.ApiKey, options.BaseAddress, options.RetryBaseDelay) = (ApiServer.ApiKey, _api.BaseAddress, TimeSpan.Zero));
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task DirectClient_RecordsDurationInSecondsWithOperationAndStatus()
+    {
+        Stubs.Kpis(_api.Server);
+        using var metrics = new MetricCapture();
+        using var client = _api.CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync();
+
+        var measurement = metrics.Of("datapulse.client.request.duration", _api.BaseAddress.Port).Should().ContainSingle().Subject;
+        measurement.Value.Should().BeGreaterThan(0).And.BeLessThan(30);
+        measurement.Tags["datapulse.operation"].Should().Be("Analytics.GetKpiSummary");
+        measurement.Tags["http.request.method"].Should().Be("GET");
+        measurement.Tags["http.response.status_code"].Should().Be(200);
+        measurement.Tags.Should().NotContainKey("error.type");
+    }
+
+    [Fact]
+    public async Task Failure_RecordsDurationWithErrorType()
+    {
+        Stubs.Error(_api.Server, Stubs.KpisPath, 403, "permission_error", "forbidden");
+        using var metrics = new MetricCapture();
+        using var client = _api.CreateClient();
+
+        var act = () => client.Analytics.GetKpiSummaryAsync();
+
+        await act.Should().ThrowAsync<DataPulsePermissionDeniedException>();
+        metrics.Of("datapulse.client.request.duration", _api.BaseAddress.Port).Should().ContainSingle()
+            .Which.Tags["error.type"].Should().Be("403");
+    }
+
+    [Fact]
+    public async Task ContainerClient_MeasuresThroughTheContainersMeterFactory()
+    {
+        Stubs.Kpis(_api.Server);
+        await using var provider = Container();
+        using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
+
+        await provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
+
+        metrics.Of("datapulse.client.request.duration").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Retries_AreCountedWithTheStatusThatCausedThem()
+    {
+        Scenarios.KpisFailThenSucceed(_api.Server, 503, failures: 2);
+        await using var provider = Container();
+        using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
+
+        await provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
+
+        metrics.Of("datapulse.client.retries").Should().HaveCount(2).And.OnlyContain(m => (string?)m.Tags["datapulse.status"] == "503");
+    }
+
+    [Fact]
+    public async Task RateLimitedAnswers_AreEachCounted()
+    {
+        Scenarios.KpisFailThenSucceed(_api.Server, 429, failures: 2);
+        await using var provider = Container();
+        using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
+
+        await provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
+
+        metrics.Of("datapulse.client.rate_limited").Sum(m => m.Value).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task FinalRateLimitedAnswer_IsCounted()
+    {
+        Stubs.Error(_api.Server, Stubs.KpisPath, 429, "rate_limit_error", "rate_limit_exceeded");
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddDataPulse(options => (options.ApiKey, options.BaseAddress, options.MaxRetries) = (ApiServer.ApiKey, _api.BaseAddress, 0));
+        await using var provider = services.BuildServiceProvider();
+        using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
+
+        var act = () => provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
+
+        await act.Should().ThrowAsync<DataPulseRateLimitException>();
+        metrics.Of("datapulse.client.rate_limited").Should().ContainSingle();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using DataPulse.Client.Http;
+using DataPulse.Client.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataPulse.Client.Tests.Observability;
+
+public sealed class TracingTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+    private readonly ActivityCapture _spans;
+
+    public TracingTests() => _spans = new ActivityCapture(_api.BaseAddress.Port);
+
+    public void Dispose()
+    {
+        _spans.Dispose();
+        _api.Dispose();
+    }
+
+    [Fact]
+    public async Task Success_OneClientSpanWithHttpAndDataPulseAttributes()
+    {
+        Stubs.Kpis(_api.Server, traceId: "trc_span_1");
+        using var client = _api.CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync(Analytics.KpiPeriod.SevenDays);
+
+        var span = _spans.Stopped.Should().ContainSingle().Subject;
+        span.DisplayName.Should().Be("Analytics.GetKpiSummary");
+        span.Kind.Should().Be(ActivityKind.Client);
+        span.Status.Should().Be(ActivityStatusCode.Unset);
+        span.GetTagItem("datapulse.operation").Should().Be("Analytics.GetKpiSummary");
+        span.GetTagItem("http.request.method").Should().Be("GET");
+        span.GetTagItem("server.address").Should().Be(_api.BaseAddress.Host);
+        span.GetTagItem("server.port").Should().Be(_api.BaseAddress.Port);
+        span.GetTagItem("url.full").Should().Be($"{_api.BaseAddress.GetLeftPart(UriPartial.Authority)}{Stubs.KpisPath}?period=7d");
+        span.GetTagItem("http.response.status_code").Should().Be(200);
+        span.GetTagItem("datapulse.trace_id").Should().Be("trc_span_1");
+        span.GetTagItem("datapulse.attempts").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Retries_StayInOneSpanWithARetryEventEach()
+    {
+        Scenarios.KpisFailThenSucceed(_api.Server, 503, failures: 2);
+        using var client = _api.CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync();
+
+        var span = _spans.Stopped.Should().ContainSingle().Subject;
+        span.GetTagItem("datapulse.attempts").Should().Be(3);
+        span.Events.Where(e => e.Name == "datapulse.retry").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ErrorStatus_MarksTheSpanWithStatusCodeAsErrorType()
+    {
+        Stubs.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
+        using var client = _api.CreateClient();
+
+        var act = () => client.Customers.GetAsync("cust_1");
+
+        await act.Should().ThrowAsync<DataPulseNotFoundException>();
+        var span = _spans.Stopped.Should().ContainSingle().Subject;
+        span.Status.Should().Be(ActivityStatusCode.Error);
+        span.GetTagItem("error.type").Should().Be("404");
+        span.GetTagItem("http.response.status_code").Should().Be(404);
+        span.GetTagItem("datapulse.trace_id").Should().Be(Stubs.TraceId);
+    }
+
+    [Fact]
+    public async Task ConnectionFailure_UsesTheExceptionTypeAsErrorType()
+    {
+        var closed = Stubs.ClosedLoopbackAddress();
+        using var capture = new ActivityCapture(closed.Port);
+        using var client = _api.CreateClient(options => (options.BaseAddress, options.MaxRetries) = (closed, 0));
+
+        var act = () => client.Analytics.GetKpiSummaryAsync();
+
+        await act.Should().ThrowAsync<DataPulseConnectionException>();
+        var span = capture.Stopped.Should().ContainSingle().Subject;
+        span.Status.Should().Be(ActivityStatusCode.Error);
+        span.GetTagItem("error.type").Should().Be(typeof(DataPulseConnectionException).FullName);
+        span.GetTagItem("http.response.status_code").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ContainerClient_EmitsTheSameSpan()
+    {
+        Stubs.Kpis(_api.Server);
+        var services = new ServiceCollection();
+        services.AddDataPulse(options => (options.ApiKey, options.BaseAddress) = (ApiServer.ApiKey, _api.BaseAddress));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
+
+        var span = _spans.Stopped.Should().ContainSingle().Subject;
+        span.DisplayName.Should().Be("Analytics.GetKpiSummary");
+        span.GetTagItem("http.response.status_code").Should().Be(200);
+    }
+
+    [Fact]
+    public void UrlFull_DropsUserInfoAndRedactsSecretQueryValuesAndTheKey()
+    {
+        var uri = new Uri($"https://user:pw@api.datapulse.io/v1/x?token=abc&period=30d&echo={ApiServer.ApiKey}");
+
+        var url = TelemetryHandler.FullUrl(uri, ApiServer.ApiKey);
+
+        url.Should().StartWith("https://api.datapulse.io/v1/x?token=REDACTED&period=30d&echo=");
+        url.ShouldNotContainKey();
+        url.Should().NotContain("pw");
+    }
+}
