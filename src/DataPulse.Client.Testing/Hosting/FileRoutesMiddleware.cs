@@ -15,6 +15,7 @@ namespace DataPulse.Client.Testing.Hosting;
 internal static class FileRoutesMiddleware
 {
     private const int MaxBodyChars = 1024 * 1024;
+    private static readonly TimeSpan HeadersHeadStart = TimeSpan.FromMilliseconds(200);
 
     public static void Use(object applicationBuilder, SandboxPipeline pipeline) =>
         ((IApplicationBuilder)applicationBuilder).Use(async (HttpContext context, RequestDelegate next) =>
@@ -70,6 +71,10 @@ internal static class FileRoutesMiddleware
 
         await http.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), context.RequestAborted).ConfigureAwait(false);
         await http.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+
+        // Let the client take in the headers first: a reset that overtakes them would look like a failed request,
+        // not a download cut short.
+        await Task.Delay(HeadersHeadStart, CancellationToken.None).ConfigureAwait(false);
         context.Abort();
     }
 }
