@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using DataPulse.Client;
+using DataPulse.Client.Analytics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DataPulse.Cli.Commands;
+
+internal sealed class KpiCommand : DataPulseCommand<KpiCommand.Settings>
+{
+    internal sealed class Settings : DataPulseSettings
+    {
+        [CommandOption("-p|--period <PERIOD>")]
+        [Description("7d, 30d, 90d or 1y (default 30d).")]
+        public string? Period { get; init; }
+
+        [CommandOption("-v|--vertical <VERTICAL>")]
+        [Description("retail, saas or finance (default: all).")]
+        public string? Vertical { get; init; }
+    }
+
+    protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
+    {
+        var kpis = await client.Analytics.GetKpiSummaryAsync(
+            settings.Period is { } p ? new KpiPeriod(p) : null,
+            settings.Vertical is { } v ? new Vertical(v) : null,
+            cancellationToken);
+        if (settings.Json)
+        {
+            WriteJson(new
+            {
+                kpis.Revenue, kpis.ActiveUsers, kpis.ConversionRate, ChurnRisk = kpis.ChurnRisk.Value, Trend = kpis.Trend.Value,
+                Period = kpis.Period.Value, kpis.Meta.GeneratedAt, kpis.Meta.CacheHit,
+            });
+            return;
+        }
+
+        var table = new Table().Title($"KPIs, {kpis.Period} {(settings.Vertical ?? "all verticals")}").AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
+        table.AddRow("Revenue", $"{kpis.Revenue:N0}");
+        table.AddRow("Active users", $"{kpis.ActiveUsers:N0}");
+        table.AddRow("Conversion rate", $"{kpis.ConversionRate:P1}");
+        table.AddRow("Churn risk", Markup.Escape(kpis.ChurnRisk.Value));
+        table.AddRow("Trend", Markup.Escape(kpis.Trend.Value));
+        table.Caption($"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}");
+        AnsiConsole.Write(table);
+    }
+}

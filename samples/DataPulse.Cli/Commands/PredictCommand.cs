@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using System.Globalization;
+using DataPulse.Client;
+using DataPulse.Client.Predictions;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DataPulse.Cli.Commands;
+
+internal sealed class PredictCommand : DataPulseCommand<PredictCommand.Settings>
+{
+    internal sealed class Settings : DataPulseSettings
+    {
+        [CommandArgument(0, "<MODEL>")]
+        [Description("The model id, for example churn_v3.")]
+        public string ModelId { get; init; } = string.Empty;
+
+        [CommandOption("-f|--feature <NAME=VALUE>")]
+        [Description("A feature; repeat for more. Numbers, true/false and null are typed, anything else is text.")]
+        public string[] Features { get; init; } = [];
+    }
+
+    protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
+    {
+        var features = new Dictionary<string, object?>();
+        foreach (var feature in settings.Features)
+        {
+            var split = feature.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0)
+            {
+                throw new ArgumentException($"Feature '{feature}' must look like name=value.");
+            }
+
+            features[feature[..split]] = Parse(feature[(split + 1)..]);
+        }
+
+        var result = await client.Predictions.PredictAsync(new PredictionRequest { ModelId = settings.ModelId, Features = features }, cancellationToken);
+        if (settings.Json)
+        {
+            WriteJson(new { result.Prediction, result.Confidence, result.Reasons, result.ModelVersion, result.ConfidenceInterval });
+            return;
+        }
+
+        var interval = result.ConfidenceInterval is { } ci ? $" ({ci.Lower:P0} to {ci.Upper:P0})" : string.Empty;
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Prediction)}[/] at {result.Confidence:P0}{interval}, model {Markup.Escape(result.ModelVersion ?? "?")}");
+        foreach (var reason in result.Reasons)
+        {
+            AnsiConsole.MarkupLine($"  - {Markup.Escape(reason)}");
+        }
+    }
+
+    private static object? Parse(string text) =>
+        text == "null" ? null
+        : bool.TryParse(text, out var flag) ? flag
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number
+        : text;
+}

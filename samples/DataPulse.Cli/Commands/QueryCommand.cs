@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using System.Text.Json;
+using DataPulse.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DataPulse.Cli.Commands;
+
+internal sealed class QueryCommand : DataPulseCommand<QueryCommand.Settings>
+{
+    internal sealed class Settings : DataPulseSettings
+    {
+        [CommandArgument(0, "<SQL>")]
+        [Description("The query, for example \"SELECT * FROM transactions LIMIT 5\".")]
+        public string Sql { get; init; } = string.Empty;
+
+        [CommandOption("-l|--limit <LIMIT>")]
+        [Description("Maximum rows, 1 to 10000 (server default 100).")]
+        public int? Limit { get; init; }
+    }
+
+    protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
+    {
+        var result = await client.Analytics.QueryAsync(settings.Sql, settings.Limit, cancellationToken);
+        if (settings.Json)
+        {
+            WriteJson(new
+            {
+                Columns = result.Columns.Select(c => new { c.Name, Type = c.Type.Value }),
+                Rows = result.Rows.Select(r => Enumerable.Range(0, r.Count).Select(i => r[i])),
+                Meta = new { result.Meta.QueryId, result.Meta.RowCount, result.Meta.Truncated, result.Meta.ExecutionTimeMs },
+            });
+            return;
+        }
+
+        var table = new Table();
+        foreach (var column in result.Columns)
+        {
+            table.AddColumn(Markup.Escape(column.Name));
+        }
+
+        foreach (var row in result.Rows)
+        {
+            table.AddRow(Enumerable.Range(0, row.Count)
+                .Select(i => row.IsNull(i) ? "[grey]null[/]" : Markup.Escape(row[i].ValueKind == JsonValueKind.String ? row[i].GetString()! : row[i].GetRawText()))
+                .ToArray());
+        }
+
+        table.Caption($"{result.Meta.RowCount} rows{(result.Meta.Truncated ? " (truncated)" : string.Empty)} in {result.Meta.ExecutionTimeMs} ms, {result.Meta.QueryId}");
+        AnsiConsole.Write(table);
+    }
+}

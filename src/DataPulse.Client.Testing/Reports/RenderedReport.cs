@@ -1,0 +1,4 @@
+namespace DataPulse.Client.Testing.Reports;
+
+/// <summary>A finished report file.</summary>
+internal sealed record RenderedReport(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,22 @@
+using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Pipeline;
+using DataPulse.Client.Testing.Routing;
+
+namespace DataPulse.Client.Testing.Resources;
+
+/// <summary><c>GET /v1/customers/{id}</c>: by customer id or external id (one escaped path segment).</summary>
+internal static class CustomersRoutes
+{
+    public static readonly Route[] Routes =
+    [
+        Route.Get("/v1/customers/(?<id>[^/]+)", Get),
+    ];
+
+    private static SandboxResponse Get(SandboxCall call)
+    {
+        var id = call.RouteValue("id");
+        return Data.Customers.Find(id) is { } profile
+            ? SandboxJson.Ok(profile)
+            : ApiErrors.NotFound(call, "customer_not_found", $"No customer has the id '{id}'.");
+    }
+}
