@@ -24,7 +24,7 @@ public sealed class TracingTests : IDisposable
         Stubs.Kpis(_api.Server, traceId: "trc_span_1");
         using var client = _api.CreateClient();
 
-        await client.Analytics.GetKpiSummaryAsync(Analytics.KpiPeriod.SevenDays);
+        await client.Analytics.GetKpiSummaryAsync(DataPulse.Client.Analytics.KpiPeriod.SevenDays);
 
         var span = _spans.Stopped.Should().ContainSingle().Subject;
         span.DisplayName.Should().Be("Analytics.GetKpiSummary");
