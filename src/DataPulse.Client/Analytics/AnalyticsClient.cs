@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Analytics;
@@ -36,6 +37,20 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         var (envelope, info) = await ApiCall.SendAsync(
             api, "Analytics.Query", (a, ct) => a.Query(body, key, ct), cancellationToken).ConfigureAwait(false);
         return new QueryResult(envelope.Data.Columns ?? [], envelope.Data.Rows, envelope.Meta ?? new QueryMeta(), info);
+    }
+
+    public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.As(typeInfo);
+    }
+
+    public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.Map(map);
     }
 
     private static string? WireValue(string? value, string paramName) =>
