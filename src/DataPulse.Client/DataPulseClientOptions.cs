@@ -75,6 +75,15 @@ public sealed class DataPulseClientOptions
     public static TimeSpan MaxBackoffDelay { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long an export waits for a report the server generates asynchronously (<c>202 Accepted</c>) to become ready,
+    /// polling its status as <c>Retry-After</c> asks. When it runs out, the export throws
+    /// <see cref="DataPulseTimeoutException"/> naming the report, which may still finish. Downloading the file is not
+    /// counted. More than zero and at most 1 day.
+    /// </summary>
+    /// <value>The default is 30 minutes.</value>
+    public TimeSpan ReportGenerationTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
     /// An optional name for the calling application, added to the <c>User-Agent</c> header, for example <c>acme-billing/2.1</c>.
     /// Letters, digits and <c>. _ - / +</c> only, at most 100 characters.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Analytics;
@@ -46,6 +47,20 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
             // Rows that are not arrays of cells: the answer is of another shape, not a caller mistake.
             throw ApiCall.Unreadable(QueryOperation, ex, ex.Message);
         }
+    }
+
+    public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.As(typeInfo);
+    }
+
+    public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.Map(map);
     }
 
     private static string? WireValue(string? value, string paramName) =>

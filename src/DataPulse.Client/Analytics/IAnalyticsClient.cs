@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace DataPulse.Client.Analytics;
 
 /// <summary>KPI summaries and ad-hoc queries. Reach it through <see cref="IDataPulseClient.Analytics"/>.</summary>
@@ -28,4 +30,34 @@ public interface IAnalyticsClient
     /// <exception cref="ArgumentException">The SQL is empty, or the limit is outside 1 to 10,000; nothing is sent.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<QueryResult> QueryAsync(string sql, int? limit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs an ad-hoc query (<c>POST /v1/analytics/query</c>) and maps each row to <typeparamref name="T"/> through
+    /// source-generated metadata, without reflection (trimming and Native AOT safe). Each column fills the property whose
+    /// JSON name matches it exactly, else ignoring case, else ignoring case and underscores (<c>sum_revenue</c> fills
+    /// <c>SumRevenue</c>); a null cell fills a nullable property with null. See <see cref="QueryResult.As{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="request">The query and its row limit.</param>
+    /// <param name="typeInfo">The row type's metadata from your own <c>JsonSerializerContext</c>, for example <c>MyJsonContext.Default.RegionRevenue</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The mapped rows, the columns, and how the query ran.</returns>
+    /// <exception cref="ArgumentException">The SQL is empty, the limit is outside 1 to 10,000, or <typeparamref name="T"/> is not read from a JSON object; nothing is sent.</exception>
+    /// <exception cref="InvalidCastException">A cell does not fit its property; the message names the column, the row and both types.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs an ad-hoc query (<c>POST /v1/analytics/query</c>) and maps each row to <typeparamref name="T"/> with your own
+    /// function, once per row. See <see cref="QueryResult.Map{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="request">The query and its row limit.</param>
+    /// <param name="map">Builds a <typeparamref name="T"/> from a row with its typed getters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The mapped rows, the columns, and how the query ran.</returns>
+    /// <exception cref="ArgumentException">The SQL is empty, or the limit is outside 1 to 10,000; nothing is sent.</exception>
+    /// <exception cref="InvalidCastException">A typed getter met a cell of another type; the message names the column and row.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DataPulse.Client.Analytics;
 
@@ -40,6 +41,40 @@ public sealed class QueryResult
     /// <returns>The zero-based position.</returns>
     /// <exception cref="ArgumentException">No column has that name; the message lists the columns.</exception>
     public int GetColumnIndex(string name) => _index.GetIndex(name);
+
+    /// <summary>
+    /// Maps every row to <typeparamref name="T"/> through source-generated metadata: each column fills the property whose
+    /// JSON name matches it exactly, else ignoring case, else ignoring case and underscores (<c>sum_revenue</c> fills
+    /// <c>SumRevenue</c>, <c>sumRevenue</c> or <c>sum_revenue</c>). Columns without a property are skipped; a null cell
+    /// fills a nullable property with null. Each row is read straight from its cells, once.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="typeInfo">Its metadata from your own <c>JsonSerializerContext</c>, for example <c>MyJsonContext.Default.RegionRevenue</c>.</param>
+    /// <returns>The mapped rows, with this result's columns, meta and response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is null.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not read from a JSON object.</exception>
+    /// <exception cref="InvalidCastException">A cell does not fit its property; the message names the column, the row and both types.</exception>
+    public QueryResult<T> As<T>(JsonTypeInfo<T> typeInfo) => With(new QueryRowMapper<T>(Columns, typeInfo).MapAll(Rows));
+
+    /// <summary>Maps every row to <typeparamref name="T"/> with your own function, once per row, in order.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="map">Builds a <typeparamref name="T"/> from a row, for example <c>row =&gt; new(row.GetString("region"), row.GetDecimal("sum_revenue"))</c>.</param>
+    /// <returns>The mapped rows, with this result's columns, meta and response.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+    /// <exception cref="InvalidCastException">A typed getter met a cell of another type; the message names the column and row.</exception>
+    public QueryResult<T> Map<T>(Func<QueryRow, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var rows = new T[Rows.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = map(Rows[i]);
+        }
+
+        return With(rows);
+    }
+
+    private QueryResult<T> With<T>(T[] rows) => new() { Rows = rows, Columns = Columns, Meta = Meta, Response = Response };
 
     private static QueryRow[] ReadRows(JsonElement rows, QueryColumnIndex index)
     {

@@ -1,17 +1,108 @@
 namespace DataPulse.Client.Reports;
 
-/// <summary>Report exports. Reach it through <see cref="IDataPulseClient.Reports"/>.</summary>
+/// <summary>Report exports and schedules. Reach it through <see cref="IDataPulseClient.Reports"/>.</summary>
 public interface IReportsClient
 {
     /// <summary>
     /// Exports a report (<c>POST /v1/reports/export</c>) and returns it as a stream that reads the file as it arrives.
-    /// Dispose the result.
+    /// When the server generates the report asynchronously (<c>202 Accepted</c>), waits for it, polling its status as
+    /// <c>Retry-After</c> asks for at most <see cref="DataPulseClientOptions.ReportGenerationTimeout"/>, then downloads it:
+    /// the result is the same either way. Dispose the result.
     /// </summary>
     /// <param name="request">What to export, and in which format.</param>
-    /// <param name="cancellationToken">Cancels the call (the download itself takes its own token).</param>
+    /// <param name="cancellationToken">Cancels the call and any wait for generation (the download itself takes its own token).</param>
     /// <returns>The file, streamed.</returns>
     /// <exception cref="ArgumentException">Not exactly one of template id and query is set, the format is missing, or the date
     /// range starts after it ends; nothing is sent.</exception>
+    /// <exception cref="DataPulseReportFailedException">The server could not generate the report; carries its error.</exception>
+    /// <exception cref="DataPulseTimeoutException">The report was not ready within <see cref="DataPulseClientOptions.ReportGenerationTimeout"/>.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<ReportFile> ExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Exports a report (as <see cref="ExportAsync"/>, waiting out asynchronous generation) and writes it to a file. The
+    /// body streams into a temporary file beside <paramref name="path"/>, moved into place only when the whole body
+    /// arrived; on failure or cancellation the temporary file is deleted and a file already at <paramref name="path"/> is
+    /// left as it was. Memory use does not grow with the file's size.
+    /// </summary>
+    /// <param name="request">What to export, and in which format.</param>
+    /// <param name="path">The file to write; its folder must exist. An existing file is replaced on success.</param>
+    /// <param name="progress">Told the bytes received (and the total, when the server sent <c>Content-Length</c>) after each chunk.</param>
+    /// <param name="cancellationToken">Cancels the export, the wait and the download.</param>
+    /// <returns>Where the file went, its size, and the server's file name and media type.</returns>
+    /// <exception cref="ArgumentException">The request is invalid, or <paramref name="path"/> is empty or names a folder; nothing is sent.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist; nothing is sent.</exception>
+    /// <exception cref="DataPulseConnectionException">The connection broke, or the body ended before its <c>Content-Length</c>.</exception>
+    /// <exception cref="DataPulseReportFailedException">The server could not generate the report; carries its error.</exception>
+    /// <exception cref="DataPulseTimeoutException">The report was not ready within <see cref="DataPulseClientOptions.ReportGenerationTimeout"/>.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<SavedReport> ExportToFileAsync(
+        ReportExportRequest request, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends an export (<c>POST /v1/reports/export</c>) and returns what the server answered right away, without waiting:
+    /// the file, or a report still being generated to poll with <see cref="GetReportStatusAsync"/> and fetch with
+    /// <see cref="DownloadReportAsync"/>. For callers who poll themselves; <see cref="ExportAsync"/> does all of it.
+    /// </summary>
+    /// <param name="request">What to export, and in which format.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The file or the pending report. Dispose it.</returns>
+    /// <exception cref="ArgumentException">The request is invalid; nothing is sent.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<ReportExportStart> StartExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets where an asynchronously generated report stands (<c>GET /v1/reports/{report_id}</c>).</summary>
+    /// <param name="reportId">The report, for example <c>rpt_81b2</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Its status, the server's error when it failed, and how long the server asks to wait before asking again.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space.</exception>
+    /// <exception cref="DataPulseNotFoundException">No report has that id.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a generated report (<c>GET /v1/reports/{report_id}/download</c>), streamed. Dispose the result.</summary>
+    /// <param name="reportId">The report, for example <c>rpt_81b2</c>; its status must be <see cref="ReportStatus.Ready"/>.</param>
+    /// <param name="cancellationToken">Cancels the call (the download itself takes its own token).</param>
+    /// <returns>The file, streamed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space.</exception>
+    /// <exception cref="DataPulseException">The report is not ready yet, or the call failed.</exception>
+    Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default);
+
+    /// <summary>Schedules a report to be generated and mailed (<c>POST /v1/reports/schedules</c>).</summary>
+    /// <param name="request">The template, format, cron expression, time zone and recipients.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The schedule, with its id and next run.</returns>
+    /// <exception cref="ArgumentException">A field is missing, the cron expression is not five valid fields, the time zone is
+    /// unknown, or a recipient is not an email address; the message names the field and nothing is sent.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists every report schedule (<c>GET /v1/reports/schedules</c>), fetching the next page (<c>next_cursor</c>) only
+    /// when the previous one has been enumerated.
+    /// </summary>
+    /// <param name="pageSize">How many schedules to fetch per page (sent as <c>limit</c>); the server's default when omitted.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The schedules, in the server's order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is less than 1.</exception>
+    /// <exception cref="DataPulseException">A call failed; see the README's exception table for the subtypes.</exception>
+    IAsyncEnumerable<ReportSchedule> ListSchedulesAsync(int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one page of report schedules (<c>GET /v1/reports/schedules</c>).</summary>
+    /// <param name="cursor">The <see cref="Page{T}.NextCursor"/> of the previous page; omit it for the first page.</param>
+    /// <param name="pageSize">How many schedules to fetch (sent as <c>limit</c>); the server's default when omitted.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, and the cursor of the next one.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is less than 1.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task<Page<ReportSchedule>> GetSchedulesPageAsync(string? cursor = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a report schedule (<c>DELETE /v1/reports/schedules/{schedule_id}</c>).</summary>
+    /// <param name="scheduleId">The schedule, for example <c>sch_1a2b</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the schedule is deleted.</returns>
+    /// <exception cref="ArgumentException"><paramref name="scheduleId"/> is null, empty or white space.</exception>
+    /// <exception cref="DataPulseNotFoundException">No schedule has that id.</exception>
+    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
+    Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
 {
     private const int BufferSize = 81_920;
     private readonly IDisposable? _owner;
+    private readonly string _operation;
     private int _consumed;
 
     /// <summary>Wraps a stream as a report file, for example to fake the client in tests.</summary>
@@ -20,11 +21,11 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
     /// <param name="length">The size in bytes, when known.</param>
     /// <param name="response">The trace id and rate-limit window of the answer.</param>
     public ReportFile(Stream content, string fileName, string contentType, long? length = null, DataPulseResponseInfo? response = null)
-        : this(content, fileName, contentType, length, response, owner: null)
+        : this(content, fileName, contentType, length, response, owner: null, ReportsClient.ExportOperation)
     {
     }
 
-    internal ReportFile(Stream content, string fileName, string contentType, long? length, DataPulseResponseInfo? response, IDisposable? owner)
+    internal ReportFile(Stream content, string fileName, string contentType, long? length, DataPulseResponseInfo? response, IDisposable? owner, string operation)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -35,6 +36,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         Length = length;
         Response = response ?? DataPulseResponseInfo.None;
         _owner = owner;
+        _operation = operation;
     }
 
     /// <summary>The body as it arrives. Readable once.</summary>
@@ -87,7 +89,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         if (Length is { } expected && total != expected)
         {
             throw new DataPulseConnectionException(
-                $"The report download of '{FileName}' ended after {total} of {expected} bytes.", "Reports.Export");
+                $"The report download of '{FileName}' ended after {total} of {expected} bytes.", _operation);
         }
 
         return total;
@@ -107,19 +109,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
     /// <exception cref="DataPulseConnectionException">The connection broke, or the body ended early.</exception>
     public async Task<long> SaveToFileAsync(string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
-        {
-            throw new ArgumentException($"'{path}' is a folder; pass a file path, for example Path.Combine(folder, report.FileName).", nameof(path));
-        }
-
-        var folder = Path.GetDirectoryName(fullPath)!;
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"The folder '{folder}' does not exist.");
-        }
-
+        var (fullPath, folder) = ResolveTarget(path);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.part");
         try
         {
@@ -162,6 +152,27 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         _owner?.Dispose();
     }
 
+    /// <summary>
+    /// Checks a save target before anything is downloaded: a file path (not a folder) in a folder that exists.
+    /// </summary>
+    internal static (string FullPath, string Folder) ResolveTarget(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new ArgumentException($"'{path}' is a folder; pass a file path, for example Path.Combine(folder, report.FileName).", nameof(path));
+        }
+
+        var folder = Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The folder '{folder}' does not exist.");
+        }
+
+        return (fullPath, folder);
+    }
+
     private async ValueTask<int> ReadAsync(byte[] buffer, CancellationToken cancellationToken)
     {
         try
@@ -170,7 +181,9 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new DataPulseConnectionException($"The report download of '{FileName}' broke off: {ex.Message}", "Reports.Export", ex);
+            // Cancelling a read can surface as an I/O error; the caller's own cancellation stays a cancellation.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new DataPulseConnectionException($"The report download of '{FileName}' broke off: {ex.Message}", _operation, ex);
         }
     }
 

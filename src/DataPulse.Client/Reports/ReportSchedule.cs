@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace DataPulse.Client.Reports;
+
+/// <summary>A report the server generates and mails on a schedule.</summary>
+public sealed record ReportSchedule
+{
+    /// <summary>The server's id for the schedule, for example <c>sch_1a2b</c>.</summary>
+    public required string ScheduleId { get; init; }
+
+    /// <summary>The report template.</summary>
+    public string? TemplateId { get; init; }
+
+    /// <summary>The file format.</summary>
+    public ReportFormat Format { get; init; }
+
+    /// <summary>The five-field cron expression, for example <c>0 6 * * 1</c>.</summary>
+    public string? Cron { get; init; }
+
+    /// <summary>The IANA time zone <see cref="Cron"/> is read in, for example <c>Europe/Berlin</c>.</summary>
+    [JsonPropertyName("timezone")]
+    public string? TimeZone { get; init; }
+
+    /// <summary>Who receives the report.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>When the schedule runs next, when the server said.</summary>
+    public DateTimeOffset? NextRunAt { get; init; }
+
+    /// <summary>When the schedule was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The trace id and rate-limit window of the answer (for a schedule just created; empty for listed ones).</summary>
+    [JsonIgnore]
+    public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+}
