@@ -237,7 +237,7 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
         {
             ReportId = reportId,
             Status = body.Status,
-            Error = body.Error is { } e ? new ReportError { Type = e.Type, Code = e.Code, Message = e.Message, Param = e.Param, TraceId = e.TraceId } : null,
+            Error = body.Error,
             RetryAfter = ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider),
             Response = ResponseHeaderReader.ReadInfo(response),
         };

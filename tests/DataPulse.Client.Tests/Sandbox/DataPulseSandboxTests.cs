@@ -1,3 +1,4 @@
+using DataPulse.Client.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -270,15 +271,20 @@ public sealed class DataPulseSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MakeExportsAsynchronous_SdkExportSeesThe202()
+    public async Task MakeExportsAsynchronous_SdkExportPollsUntilReadyThenDownloads()
     {
-        _sandbox.MakeExportsAsynchronous();
-        using var client = _sandbox.CreateClient();
+        _sandbox.MakeExportsAsynchronous(pollsBeforeReady: 2);
+        var clock = new TestClock();
+        using var client = _sandbox.CreateClient(o => o.TimeProvider = clock);
 
-        var act = () => client.Reports.ExportAsync(new ReportExportRequest { TemplateId = "tmpl_refunds", Format = ReportFormat.Pdf });
+        var export = client.Reports.ExportAsync(new ReportExportRequest { TemplateId = "tmpl_refunds", Format = ReportFormat.Pdf });
+        await clock.DriveAsync(export, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        await using var report = await export;
 
-        await act.Should().ThrowAsync<DataPulseException>();
-        _sandbox.ReceivedRequests.Single().StatusCode.Should().Be(202);
+        (await report.CopyToAsync(Stream.Null)).Should().Be(report.Length!.Value);
+        var calls = _sandbox.ReceivedRequests.Select(r => $"{r.Method} {r.StatusCode}").ToList();
+        calls.Should().Equal("POST 202", "GET 200", "GET 200", "GET 200", "GET 200");
+        _sandbox.ReceivedRequests[^1].Path.Should().EndWith("/download");
     }
 
     [Fact]
@@ -292,7 +298,7 @@ public sealed class DataPulseSandboxTests : IAsyncLifetime
 
         report.Length.Should().BePositive();
         var thrown = (await act.Should().ThrowAsync<Exception>()).Which;
-        thrown.Should().Match<Exception>(e => e is DataPulseConnectionException || e is IOException, thrown.ToString());
+        thrown.Should().BeOfType<DataPulseConnectionException>(thrown.ToString());
 
         await using var again = await client.Reports.ExportAsync(new ReportExportRequest { TemplateId = "tmpl_monthly_revenue", Format = ReportFormat.Csv });
         (await again.CopyToAsync(Stream.Null)).Should().Be(again.Length!.Value);
