@@ -11,4 +11,10 @@ public enum DataPulseTimeoutKind
 
     /// <summary>A limit outside the client fired, for example the <see cref="HttpClient.Timeout"/> of a caller's own client.</summary>
     Transport = 2,
+
+    /// <summary>
+    /// An asynchronously generated report was not ready within <see cref="DataPulseClientOptions.ReportGenerationTimeout"/>.
+    /// The report may still finish on the server.
+    /// </summary>
+    ReportGeneration = 3,
 }

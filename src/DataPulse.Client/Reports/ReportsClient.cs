@@ -196,7 +196,7 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
         string.Create(
             CultureInfo.InvariantCulture,
             $"{operation}: report '{generation.ReportId}' was still {generation.Status} after {generationTimeout} (DataPulseClientOptions.ReportGenerationTimeout). It may still finish: check it with GetReportStatusAsync(\"{generation.ReportId}\") and fetch it with DownloadReportAsync."),
-        DataPulseTimeoutKind.Overall,
+        DataPulseTimeoutKind.ReportGeneration,
         generationTimeout,
         operation);
 

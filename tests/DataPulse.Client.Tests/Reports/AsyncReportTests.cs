@@ -87,6 +87,7 @@ public sealed class AsyncReportTests : IDisposable
         var act = () => _time.RunAsync(client.Reports.ExportAsync(ExportRequest));
 
         var thrown = (await act.Should().ThrowAsync<DataPulseTimeoutException>()).Which;
+        thrown.Kind.Should().Be(DataPulseTimeoutKind.ReportGeneration);
         thrown.Timeout.Should().Be(TimeSpan.FromMinutes(1));
         thrown.Message.Should().Contain("ReportGenerationTimeout").And.Contain(ReportId);
         _time.Waits.Should().Equal(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20));
