@@ -147,8 +147,10 @@ public sealed class QueryRow
             $"Column '{name}' in row {Index} holds {Describe(cell)}; it cannot be read as {targetType}.");
     }
 
-    private static string Describe(JsonElement cell) => cell.ValueKind switch
+    /// <summary>What kind of value a cell holds, for error messages (never the value itself: it may be personal data).</summary>
+    internal static string Describe(JsonElement cell) => cell.ValueKind switch
     {
+        JsonValueKind.Null => "null",
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => "a boolean",

@@ -126,7 +126,7 @@ internal sealed class QueryRowMapper<T>
             return new InvalidCastException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Column '{column.Name}' ({column.Type}) in row {row.Index} holds {Describe(cell)}; it cannot be read as {TypeName(target.Type)} (property '{property}' of {TypeName(typeof(T))})."),
+                    $"Column '{column.Name}' ({column.Type}) in row {row.Index} holds {QueryRow.Describe(cell)}; it cannot be read as {TypeName(target.Type)} (property '{property}' of {TypeName(typeof(T))})."),
                 cause);
         }
 
@@ -159,17 +159,6 @@ internal sealed class QueryRowMapper<T>
     }
 
     private static string Simplify(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-
-    private static string Describe(JsonElement cell) => cell.ValueKind switch
-    {
-        JsonValueKind.Null => "null",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => cell.ValueKind.ToString(),
-    };
 
     private static string TypeName(Type type) =>
         Nullable.GetUnderlyingType(type) is { } underlying ? underlying.Name + "?" : type.Name;
