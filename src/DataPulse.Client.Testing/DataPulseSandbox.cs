@@ -153,10 +153,10 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     /// (schedules, asynchronous reports, trace ids) to its seeded state.</summary>
     public void Reset() => _state.Reset();
 
-    /// <summary>Stops the server.</summary>
-    public void Dispose() => _server.Stop();
+    /// <summary>Stops the server and releases its port and resources.</summary>
+    public void Dispose() => _server.Dispose();
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server and releases its port and resources.</summary>
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {

@@ -133,7 +133,7 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
         new AnalyticsClient(RestService.ForGenerated<IAnalyticsApi>(httpClient, RefitSettings)),
         new CustomersClient(RestService.ForGenerated<ICustomersApi>(httpClient, RefitSettings)),
         new PredictionsClient(RestService.ForGenerated<IPredictionsApi>(httpClient, RefitSettings)),
-        new ReportsClient(RestService.ForGenerated<IReportsApi>(httpClient, RefitSettings), options.TimeProvider, options.ReportGenerationTimeout));
+        new ReportsClient(RestService.ForGenerated<IReportsApi>(httpClient, RefitSettings), options.TimeProvider, options.ReportGenerationTimeout, options.DownloadIdleTimeout));
 
     private static DataPulseClientOptions OptionsFor(string apiKey)
     {

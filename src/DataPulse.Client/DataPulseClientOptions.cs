@@ -84,6 +84,14 @@ public sealed class DataPulseClientOptions
     public TimeSpan ReportGenerationTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// How long a report download may receive nothing before it is abandoned with a <see cref="DataPulseTimeoutException"/>
+    /// (<see cref="DataPulseTimeoutKind.DownloadIdle"/>), so a connection that went silent never hangs a save. The download
+    /// as a whole has no limit. More than zero and at most 1 day.
+    /// </summary>
+    /// <value>The default is 60 seconds.</value>
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// An optional name for the calling application, added to the <c>User-Agent</c> header, for example <c>acme-billing/2.1</c>.
     /// Letters, digits and <c>. _ - / +</c> only, at most 100 characters.
     /// </summary>

@@ -51,6 +51,11 @@ internal static class DataPulseClientOptionsValidator
             problems.Add(Invariant($"{nameof(options.RetryBaseDelay)} must be from zero to {DataPulseClientOptions.MaxBackoffDelay.TotalSeconds} seconds; it is {options.RetryBaseDelay}."));
         }
 
+        if (options.DownloadIdleTimeout <= TimeSpan.Zero || options.DownloadIdleTimeout > OneDay)
+        {
+            problems.Add(Invariant($"{nameof(options.DownloadIdleTimeout)} must be more than zero and at most 1 day; it is {options.DownloadIdleTimeout}."));
+        }
+
         if (options.ReportGenerationTimeout <= TimeSpan.Zero || options.ReportGenerationTimeout > OneDay)
         {
             problems.Add(Invariant($"{nameof(options.ReportGenerationTimeout)} must be more than zero and at most 1 day; it is {options.ReportGenerationTimeout}."));

@@ -63,6 +63,8 @@ internal static class DataPulseConfigurationReader
         ReadTimeSpan(configuration, nameof(options.AttemptTimeout), value => options.AttemptTimeout = value, problems);
         ReadTimeSpan(configuration, nameof(options.MaxRetryAfter), value => options.MaxRetryAfter = value, problems);
         ReadTimeSpan(configuration, nameof(options.RetryBaseDelay), value => options.RetryBaseDelay = value, problems);
+        ReadTimeSpan(configuration, nameof(options.ReportGenerationTimeout), value => options.ReportGenerationTimeout = value, problems);
+        ReadTimeSpan(configuration, nameof(options.DownloadIdleTimeout), value => options.DownloadIdleTimeout = value, problems);
 
         if (Value(configuration, nameof(options.MaxRetries)) is { } maxRetries)
         {

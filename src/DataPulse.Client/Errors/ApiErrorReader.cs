@@ -28,7 +28,7 @@ internal static class ApiErrorReader
             Message = ApiKey.Scrub(body?.Message, apiKey),
             Param = ApiKey.Scrub(body?.Param, apiKey),
             TraceId = ApiKey.Scrub(!string.IsNullOrWhiteSpace(body?.TraceId) ? body.TraceId : ResponseHeaderReader.ReadTraceId(response.Headers), apiKey),
-            Headers = ResponseHeaderReader.Snapshot(response),
+            Headers = ResponseHeaderReader.Snapshot(response, apiKey),
             ResponseBody = ApiKey.Scrub(text, apiKey),
             ResponseBodyTruncated = truncated,
         };

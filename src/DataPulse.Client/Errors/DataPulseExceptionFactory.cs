@@ -18,7 +18,7 @@ internal static class DataPulseExceptionFactory
             HttpStatusCode.Forbidden => new DataPulsePermissionDeniedException(message, error, operation),
             HttpStatusCode.NotFound => new DataPulseNotFoundException(message, error, operation),
             HttpStatusCode.TooManyRequests => new DataPulseRateLimitException(message, error, retryAfter, rateLimit, operation),
-            >= HttpStatusCode.InternalServerError and <= (HttpStatusCode)599 => new DataPulseServerException(message, error, operation),
+            >= HttpStatusCode.InternalServerError and <= (HttpStatusCode)599 => new DataPulseServerException(message, error, operation, retryAfter),
             _ => new DataPulseApiException(message, error, operation),
         };
     }

@@ -17,4 +17,7 @@ public enum DataPulseTimeoutKind
     /// The report may still finish on the server.
     /// </summary>
     ReportGeneration = 3,
+
+    /// <summary>A report download received nothing for <see cref="DataPulseClientOptions.DownloadIdleTimeout"/>.</summary>
+    DownloadIdle = 4,
 }

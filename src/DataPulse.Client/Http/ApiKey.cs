@@ -48,7 +48,7 @@ internal static class ApiKey
 
     /// <summary>Replaces every occurrence of <paramref name="key"/> in <paramref name="text"/> by its redacted form.</summary>
     public static string? Scrub(string? text, string? key) =>
-        string.IsNullOrEmpty(text) || string.IsNullOrEmpty(key) || key.Length < 8
+        string.IsNullOrEmpty(text) || string.IsNullOrEmpty(key)
             ? text
             : text.Replace(key, Redact(key), StringComparison.Ordinal);
 }

@@ -1,5 +1,4 @@
 using DataPulse.Client.Errors;
-using Polly.Timeout;
 
 namespace DataPulse.Client.Http;
 
@@ -12,7 +11,6 @@ internal sealed class ErrorMappingHandler(ApiKeyProvider keyProvider, TimeProvid
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var operation = OperationName.Of(request);
         HttpResponseMessage response;
         try
         {
@@ -26,19 +24,18 @@ internal sealed class ErrorMappingHandler(ApiKeyProvider keyProvider, TimeProvid
         {
             throw;
         }
-        catch (TimeoutRejectedException ex)
-        {
-            throw new DataPulseTimeoutException($"{operation} timed out after {ex.Timeout}.", DataPulseTimeoutKind.Overall, ex.Timeout, operation, ex);
-        }
         catch (HttpRequestException ex)
         {
+            var operation = OperationName.Of(request);
             throw new DataPulseConnectionException(
                 $"{operation} could not reach DataPulse at {request.RequestUri?.GetLeftPart(UriPartial.Authority)}: {ex.Message}", operation, ex);
         }
         catch (OperationCanceledException ex)
         {
-            // Not the caller's token: a limit outside the SDK (such as a caller-supplied HttpClient's Timeout) fired.
-            throw new DataPulseTimeoutException($"{operation} timed out: the HTTP transport gave up waiting.", DataPulseTimeoutKind.Transport, null, operation, ex);
+            // Not the caller's token: a transport limit fired, such as the connect timeout or a caller HttpClient's Timeout.
+            var operation = OperationName.Of(request);
+            var detail = ex.InnerException is TimeoutException timeout ? timeout.Message : "the HTTP transport gave up waiting";
+            throw new DataPulseTimeoutException($"{operation} timed out: {detail}", DataPulseTimeoutKind.Transport, null, operation, ex);
         }
 
         if (response.IsSuccessStatusCode)
@@ -49,7 +46,7 @@ internal sealed class ErrorMappingHandler(ApiKeyProvider keyProvider, TimeProvid
         using (response)
         {
             throw await DataPulseExceptionFactory
-                .CreateAsync(operation, response, keyProvider.TryCurrent(), timeProvider, cancellationToken)
+                .CreateAsync(OperationName.Of(request), response, keyProvider.TryCurrent(), timeProvider, cancellationToken)
                 .ConfigureAwait(false);
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Refit;
 
 namespace DataPulse.Client.Http;
@@ -11,11 +12,14 @@ internal static class OperationName
     private static readonly HttpRequestOptionsKey<Type> InterfaceKey = new(HttpRequestMessageOptions.InterfaceType);
     private static readonly HttpRequestOptionsKey<string> MethodKey = new(HttpRequestMessageOptions.MethodName);
 
+    // A handful of entries (one per Refit method), built once: naming an operation costs no allocation per call.
+    private static readonly ConcurrentDictionary<(Type Api, string Method), string> Names = new();
+
     public static string Of(HttpRequestMessage request)
     {
         if (request.Options.TryGetValue(MethodKey, out var method) && request.Options.TryGetValue(InterfaceKey, out var api))
         {
-            return string.Concat(ResourceOf(api.Name), ".", method);
+            return Names.GetOrAdd((api, method), static key => string.Concat(ResourceOf(key.Api.Name), ".", key.Method));
         }
 
         return $"{request.Method} {request.RequestUri?.AbsolutePath}";

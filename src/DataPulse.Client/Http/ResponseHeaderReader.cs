@@ -56,17 +56,13 @@ internal static class ResponseHeaderReader
         return null;
     }
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Snapshot(HttpResponseMessage response)
+    /// <summary>A copy of every response and content header, with any echo of <paramref name="apiKey"/> redacted.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Snapshot(HttpResponseMessage response, string? apiKey)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
-            result[header.Key] = header.Value.ToArray();
-        }
-
-        foreach (var header in response.Content.Headers)
-        {
-            result[header.Key] = header.Value.ToArray();
+            result[header.Key] = header.Value.Select(value => ApiKey.Scrub(value, apiKey)!).ToArray();
         }
 
         return result;

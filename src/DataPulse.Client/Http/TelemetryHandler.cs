@@ -106,7 +106,16 @@ internal sealed class TelemetryHandler(ILogger logger, DataPulseMetrics metrics,
 
         if (logBodies)
         {
-            await LogBodyAsync(operation, "response", response.Content, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await LogBodyAsync(operation, "response", response.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The caller never receives this response, so nothing else would release its connection.
+                response.Dispose();
+                throw;
+            }
         }
 
         return response;
@@ -191,10 +200,6 @@ internal sealed class TelemetryHandler(ILogger logger, DataPulseMetrics metrics,
 
     private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? string.Empty;
 
-    private static bool IsJson(string? mediaType) =>
-        mediaType is not null
-        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
     private async Task LogBodyAsync(string operation, string direction, HttpContent content, CancellationToken cancellationToken)
     {
         if (!logger.IsEnabled(LogLevel.Debug))
@@ -203,7 +208,7 @@ internal sealed class TelemetryHandler(ILogger logger, DataPulseMetrics metrics,
         }
 
         var mediaType = content.Headers.ContentType?.MediaType;
-        if (!IsJson(mediaType))
+        if (!MediaTypes.IsJson(mediaType))
         {
             // Files (report downloads) are never read here: they can be hundreds of megabytes and are streamed to the caller.
             Log.BodyNotLogged(logger, operation, direction, mediaType);

@@ -12,6 +12,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
     private const int BufferSize = 81_920;
     private readonly IDisposable? _owner;
     private readonly string _operation;
+    private readonly TimeSpan? _idleTimeout;
     private int _consumed;
 
     /// <summary>Wraps a stream as a report file, for example to fake the client in tests.</summary>
@@ -21,11 +22,12 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
     /// <param name="length">The size in bytes, when known.</param>
     /// <param name="response">The trace id and rate-limit window of the answer.</param>
     public ReportFile(Stream content, string fileName, string contentType, long? length = null, DataPulseResponseInfo? response = null)
-        : this(content, fileName, contentType, length, response, owner: null, ReportsClient.ExportOperation)
+        : this(content, fileName, contentType, length, response, owner: null, ReportsClient.ExportOperation, idleTimeout: null)
     {
     }
 
-    internal ReportFile(Stream content, string fileName, string contentType, long? length, DataPulseResponseInfo? response, IDisposable? owner, string operation)
+    internal ReportFile(
+        Stream content, string fileName, string contentType, long? length, DataPulseResponseInfo? response, IDisposable? owner, string operation, TimeSpan? idleTimeout)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -37,6 +39,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         Response = response ?? DataPulseResponseInfo.None;
         _owner = owner;
         _operation = operation;
+        _idleTimeout = idleTimeout;
     }
 
     /// <summary>The body as it arrives. Readable once.</summary>
@@ -71,10 +74,12 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
 
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         long total = 0;
+        // One timer for the whole copy, re-armed before each read: a silent connection ends the copy, a slow one does not.
+        using var idle = _idleTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             int read;
-            while ((read = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadAsync(buffer, idle, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 total += read;
@@ -125,7 +130,8 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
             await using (file.ConfigureAwait(false))
             {
                 written = await CopyToAsync(file, progress, cancellationToken).ConfigureAwait(false);
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                // On disk before the move: a crash after it must never leave a truncated file under the real name.
+                file.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, fullPath, overwrite: true);
@@ -173,16 +179,33 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         return (fullPath, folder);
     }
 
-    private async ValueTask<int> ReadAsync(byte[] buffer, CancellationToken cancellationToken)
+    private async ValueTask<int> ReadAsync(byte[] buffer, CancellationTokenSource? idle, CancellationToken cancellationToken)
     {
+        if (idle is not null)
+        {
+            idle.CancelAfter(_idleTimeout!.Value);
+        }
+
         try
         {
-            return await Content.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+            return await Content.ReadAsync(buffer.AsMemory(), idle?.Token ?? cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or OperationCanceledException)
         {
             // Cancelling a read can surface as an I/O error; the caller's own cancellation stays a cancellation.
             cancellationToken.ThrowIfCancellationRequested();
+            if (idle?.IsCancellationRequested == true)
+            {
+                throw new DataPulseTimeoutException(
+                    $"The report download of '{FileName}' received nothing for {_idleTimeout} (DataPulseClientOptions.DownloadIdleTimeout); the connection went silent.",
+                    DataPulseTimeoutKind.DownloadIdle, _idleTimeout, _operation, ex);
+            }
+
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
             throw new DataPulseConnectionException($"The report download of '{FileName}' broke off: {ex.Message}", _operation, ex);
         }
     }

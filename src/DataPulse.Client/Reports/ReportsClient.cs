@@ -9,7 +9,7 @@ using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Reports;
 
-internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, TimeSpan generationTimeout) : IReportsClient
+internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, TimeSpan generationTimeout, TimeSpan downloadIdleTimeout) : IReportsClient
 {
     internal const string ExportOperation = "Reports.Export";
     internal const string GetReportOperation = "Reports.GetReport";
@@ -73,14 +73,14 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
     public async Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
+        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
         using var response = await ApiCall.SendRawAsync(api, GetReportOperation, (a, ct) => a.GetReport(reportId, ct), cancellationToken).ConfigureAwait(false);
         return await ReadGenerationAsync(response, GetReportOperation, reportId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
+        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
         var response = await ApiCall.SendRawAsync(api, DownloadReportOperation, (a, ct) => a.DownloadReport(reportId, ct), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
@@ -106,6 +106,7 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
     {
         CheckPageSize(pageSize);
         string? cursor = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {
             var page = await GetSchedulesPageAsync(cursor, pageSize, cancellationToken).ConfigureAwait(false);
@@ -114,10 +115,11 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
                 yield return schedule;
             }
 
-            if (page.NextCursor is not null && page.NextCursor == cursor)
+            // Any cursor seen before, not only the one just sent, means the pages go round in a circle.
+            if (page.NextCursor is not null && !seen.Add(page.NextCursor))
             {
                 throw new DataPulseException(
-                    $"{ListSchedulesOperation}: the server answered cursor '{cursor}' with the same cursor again; stopping instead of looping.",
+                    $"{ListSchedulesOperation}: the server answered with cursor '{page.NextCursor}' a second time; stopping instead of looping.",
                     ListSchedulesOperation,
                     null);
             }
@@ -142,7 +144,7 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
     public async Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(scheduleId);
+        PathSegment.ThrowIfInvalid(scheduleId, nameof(scheduleId));
         using var response = await ApiCall.SendRawAsync(
             api, DeleteScheduleOperation, (a, ct) => a.DeleteSchedule(scheduleId, ct), cancellationToken).ConfigureAwait(false);
     }
@@ -227,7 +229,8 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
         }
 
         var reportId = body?.ReportId ?? knownId ?? LastSegment(response.Headers.Location);
-        if (body is null || string.IsNullOrWhiteSpace(reportId) || string.IsNullOrEmpty(body.Status.Value))
+        // The id comes from the server and is used as a path segment of later calls: it must not be a dot segment.
+        if (body is null || string.IsNullOrWhiteSpace(reportId) || PathSegment.IsDotSegment(reportId) || string.IsNullOrEmpty(body.Status.Value))
         {
             throw new DataPulseException(
                 $"{operation} succeeded, but its answer did not say which report it is or where it stands (report_id and status).", operation, null);
@@ -256,7 +259,7 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
         return segment.Length == 0 ? null : Uri.UnescapeDataString(segment);
     }
 
-    private static async Task<ReportFile> ToFileAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    private async Task<ReportFile> ToFileAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
     {
         try
         {
@@ -272,7 +275,8 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
                 content.Headers.ContentLength,
                 ResponseHeaderReader.ReadInfo(response),
                 owner: response,
-                operation);
+                operation,
+                downloadIdleTimeout);
         }
         catch
         {

@@ -46,7 +46,7 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
     private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode || !IsJson(response.Content.Headers.ContentType?.MediaType))
+        if (!response.IsSuccessStatusCode || !MediaTypes.IsJson(response.Content.Headers.ContentType?.MediaType))
         {
             return response;
         }
@@ -74,9 +74,4 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
             throw;
         }
     }
-
-    private static bool IsJson(string? mediaType) =>
-        mediaType is not null
-        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }

@@ -24,7 +24,10 @@ internal static class RetryClassifier
             return exception switch
             {
                 // The caller's token, or the overall deadline: never retried.
-                OperationCanceledException => false,
+                OperationCanceledException when context.CancellationToken.IsCancellationRequested => false,
+                // Any other cancellation is a transport limit (SocketsHttpHandler.ConnectTimeout, a caller HttpClient's
+                // Timeout): no answer arrived, like a connection failure.
+                OperationCanceledException => IsSafeToRepeat(request),
                 HttpRequestException or TimeoutRejectedException => IsSafeToRepeat(request),
                 _ => false,
             };

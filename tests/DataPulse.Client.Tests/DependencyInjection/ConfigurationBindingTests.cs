@@ -36,7 +36,8 @@ public sealed class ConfigurationBindingTests
     {
         var options = Bind(InMemory(
             ("ApiKey", Key), ("BaseAddress", "https://eu.datapulse.example/"), ("Timeout", "00:02:00"), ("AttemptTimeout", "00:00:20"),
-            ("MaxRetries", "5"), ("MaxRetryAfter", "00:00:45"), ("RetryBaseDelay", "00:00:00.5"), ("ApplicationId", "billing/2.1"), ("LogBodies", "true")));
+            ("MaxRetries", "5"), ("MaxRetryAfter", "00:00:45"), ("RetryBaseDelay", "00:00:00.5"), ("ApplicationId", "billing/2.1"), ("LogBodies", "true"),
+            ("ReportGenerationTimeout", "00:10:00"), ("DownloadIdleTimeout", "00:00:15")));
 
         options.ApiKey.Should().Be(Key);
         options.BaseAddress.Should().Be(new Uri("https://eu.datapulse.example/"));
@@ -47,6 +48,8 @@ public sealed class ConfigurationBindingTests
         options.RetryBaseDelay.Should().Be(TimeSpan.FromMilliseconds(500));
         options.ApplicationId.Should().Be("billing/2.1");
         options.LogBodies.Should().BeTrue();
+        options.ReportGenerationTimeout.Should().Be(TimeSpan.FromMinutes(10));
+        options.DownloadIdleTimeout.Should().Be(TimeSpan.FromSeconds(15));
     }
 
     [Fact]

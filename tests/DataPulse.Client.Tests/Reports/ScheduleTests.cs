@@ -114,6 +114,28 @@ public sealed class ScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task ListSchedulesAsync_CursorsGoingRoundInACircle_StopsWithAnErrorInsteadOfLooping()
+    {
+        GivenPage(cursor: null, ids: ["sch_1"], next: "c_2");
+        GivenPage(cursor: "c_2", ids: ["sch_2"], next: "c_3");
+        GivenPage(cursor: "c_3", ids: ["sch_3"], next: "c_2");
+        using var client = _api.CreateClient();
+        var seen = new List<string>();
+
+        var act = async () =>
+        {
+            await foreach (var schedule in client.Reports.ListSchedulesAsync())
+            {
+                seen.Add(schedule.ScheduleId);
+            }
+        };
+
+        (await act.Should().ThrowAsync<DataPulseException>()).Which.Message.Should().Contain("'c_2' a second time");
+        seen.Should().Equal("sch_1", "sch_2", "sch_3");
+        _api.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
     public async Task GetSchedulesPageAsync_ReturnsOnePageAndItsNextCursor()
     {
         GivenPage(cursor: "c_2", ids: ["sch_3"], next: "c_3");

@@ -1,0 +1,47 @@
+using DataPulse.Client.Tests.Infrastructure;
+
+namespace DataPulse.Client.Tests.Resilience;
+
+/// <summary>
+/// A transport limit (the connect timeout, a caller HttpClient's Timeout) means no answer arrived: retried like a
+/// connection failure for calls that are safe to repeat, and reported as a Transport timeout.
+/// </summary>
+public sealed class TransportTimeoutRetryTests
+{
+    [Fact]
+    public async Task CallerHttpClientTimeout_OnGet_IsRetriedThenThrowsTransportTimeout()
+    {
+        using var server = new RawHttpServer(string.Empty, bodyDelay: TimeSpan.FromMinutes(5));
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        using var client = new DataPulseClient(http, new DataPulseClientOptions
+        {
+            ApiKey = ApiServer.ApiKey,
+            BaseAddress = server.BaseAddress,
+            MaxRetries = 2,
+            RetryBaseDelay = TimeSpan.Zero,
+        });
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
+
+        thrown.Kind.Should().Be(DataPulseTimeoutKind.Transport);
+        server.Requests.Should().Be(3, "a GET is safe to repeat, so each transport timeout is retried");
+    }
+
+    [Fact]
+    public async Task CallerCancellation_IsNotMistakenForATransportTimeout_AndNotRetried()
+    {
+        using var server = new RawHttpServer(string.Empty, bodyDelay: TimeSpan.FromMinutes(5));
+        using var client = new DataPulseClient(new DataPulseClientOptions
+        {
+            ApiKey = ApiServer.ApiKey,
+            BaseAddress = server.BaseAddress,
+            MaxRetries = 2,
+            RetryBaseDelay = TimeSpan.Zero,
+        });
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await client.Invoking(c => c.Customers.GetAsync("cust_1", cancellation.Token)).Should().ThrowAsync<OperationCanceledException>();
+
+        server.Requests.Should().Be(1);
+    }
+}
