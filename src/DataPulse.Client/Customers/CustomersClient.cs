@@ -6,7 +6,7 @@ internal sealed class CustomersClient(ICustomersApi api) : ICustomersClient
 {
     public async Task<CustomerProfile> GetAsync(string customerId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        PathSegment.ThrowIfInvalid(customerId, nameof(customerId));
         // Refit escapes a route parameter as one path segment ('/' included); escaping here too would send it twice-escaped.
         var (profile, info) = await ApiCall.SendAsync(
             api, "Customers.Get", (a, ct) => a.Get(customerId, ct), cancellationToken).ConfigureAwait(false);

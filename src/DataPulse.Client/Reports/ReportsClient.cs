@@ -73,14 +73,14 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
     public async Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
+        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
         using var response = await ApiCall.SendRawAsync(api, GetReportOperation, (a, ct) => a.GetReport(reportId, ct), cancellationToken).ConfigureAwait(false);
         return await ReadGenerationAsync(response, GetReportOperation, reportId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
+        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
         var response = await ApiCall.SendRawAsync(api, DownloadReportOperation, (a, ct) => a.DownloadReport(reportId, ct), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
@@ -142,7 +142,7 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
     public async Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(scheduleId);
+        PathSegment.ThrowIfInvalid(scheduleId, nameof(scheduleId));
         using var response = await ApiCall.SendRawAsync(
             api, DeleteScheduleOperation, (a, ct) => a.DeleteSchedule(scheduleId, ct), cancellationToken).ConfigureAwait(false);
     }
