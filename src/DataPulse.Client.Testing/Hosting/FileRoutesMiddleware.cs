@@ -26,6 +26,7 @@ internal static class FileRoutesMiddleware
             var (route, _) = Router.Find(context.Request.Method, rawPath, out _);
             if (route is not { ReturnsFile: true })
             {
+                RawRequestTarget.Path = rawPath;
                 await next(context).ConfigureAwait(false);
                 return;
             }

@@ -25,11 +25,17 @@ internal static class WireMockRoutes
 
     private static SandboxHttpRequest ToRequest(IRequestMessage message)
     {
-        // WireMock's Path decodes an escaped '/' inside a segment; its Url keeps it (%2F), which keeps segments apart.
-        var url = message.Url;
-        var pathStart = url.IndexOf('/', url.IndexOf("://", StringComparison.Ordinal) + 3);
-        var queryStart = url.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = pathStart < 0 ? "/" : queryStart < 0 ? url[pathStart..] : url[pathStart..queryStart];
+        // WireMock's Path decodes an escaped '/' inside a segment, and its Url unescapes '%25', so the path comes as it
+        // was on the wire from the middleware; the Url is only a fallback.
+        var rawPath = RawRequestTarget.Path;
+        if (rawPath is null)
+        {
+            var url = message.Url;
+            var pathStart = url.IndexOf('/', url.IndexOf("://", StringComparison.Ordinal) + 3);
+            var queryStart = url.IndexOf('?', StringComparison.Ordinal);
+            rawPath = pathStart < 0 ? "/" : queryStart < 0 ? url[pathStart..] : url[pathStart..queryStart];
+        }
+
         return new SandboxHttpRequest(
             message.Method,
             rawPath,

@@ -40,7 +40,8 @@ internal static partial class SchedulesRoutes
             return ApiErrors.InvalidParameter(call, "cron", "'cron' must have five fields, for example \"0 6 * * 1\".");
         }
 
-        if (!TimeZonePattern().IsMatch(timezone))
+        // The pattern covers Area/Location ids; single-name IANA ids (GMT, EST5EDT, Japan) are known through ICU.
+        if (!TimeZonePattern().IsMatch(timezone) && !TimeZoneInfo.TryConvertIanaIdToWindowsId(timezone, out _))
         {
             return ApiErrors.InvalidParameter(call, "timezone", "'timezone' must be an IANA time zone such as Europe/Berlin, or UTC.");
         }

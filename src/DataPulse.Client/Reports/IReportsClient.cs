@@ -55,7 +55,7 @@ public interface IReportsClient
     /// <param name="reportId">The report, for example <c>rpt_81b2</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Its status, the server's error when it failed, and how long the server asks to wait before asking again.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space, or is <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="DataPulseNotFoundException">No report has that id.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default);
@@ -64,7 +64,7 @@ public interface IReportsClient
     /// <param name="reportId">The report, for example <c>rpt_81b2</c>; its status must be <see cref="ReportStatus.Ready"/>.</param>
     /// <param name="cancellationToken">Cancels the call (the download itself takes its own token).</param>
     /// <returns>The file, streamed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space, or is <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="DataPulseException">The report is not ready yet, or the call failed.</exception>
     Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default);
 
@@ -101,7 +101,7 @@ public interface IReportsClient
     /// <param name="scheduleId">The schedule, for example <c>sch_1a2b</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the schedule is deleted.</returns>
-    /// <exception cref="ArgumentException"><paramref name="scheduleId"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="scheduleId"/> is null, empty or white space, or is <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="DataPulseNotFoundException">No schedule has that id.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default);

@@ -105,8 +105,9 @@ internal static class ScheduleValidator
             return null;
         }
 
-        // Windows ids resolve too (through ICU); the API wants IANA ids, so send the IANA one where it converts.
-        return TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana) ? iana : id;
+        // Windows ids resolve too (through ICU); the API wants IANA ids, so send the IANA one where it converts. An id that
+        // is already IANA goes as given: "UTC" is both, and must not come back as "Etc/UTC".
+        return !TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _) && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana) ? iana : id;
     }
 
     internal static bool IsPlausibleEmail(string? address)
