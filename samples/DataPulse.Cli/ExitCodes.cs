@@ -22,7 +22,7 @@ internal static class ExitCodes
         var (code, message) = exception switch
         {
             DataPulseRateLimitException e => (RateLimited, e.RetryAfter is { } wait
-                ? $"Rate limited: retry in {wait.TotalSeconds:0} s (after {DateTimeOffset.Now + wait:HH:mm:ss})."
+                ? $"Rate limited: retry in {wait.TotalSeconds:0} s (after {TimeProvider.System.GetLocalNow() + wait:HH:mm:ss})."
                 : "Rate limited: retry in a little while."),
             DataPulseServerException e => (ServerError, $"DataPulse had a server error ({(int)e.StatusCode}); quote trace id {e.TraceId ?? "(none)"} to support."),
             DataPulseAuthenticationException e => (Authentication, $"Authentication failed: check DATAPULSE_API_KEY. {e.Error.Message}"),

@@ -79,7 +79,10 @@ internal sealed class TelemetryHandler(ILogger logger, DataPulseMetrics metrics,
                 metrics.RecordRateLimited(operation);
             }
 
-            Log.OperationFailed(logger, operation, method, path, ex.GetType().Name, status, elapsed.TotalMilliseconds, state.Attempts, api?.TraceId, ex);
+            // "none" rather than blanks when no answer arrived (a refused connection has no status or trace id).
+            Log.OperationFailed(
+                logger, operation, method, path, ex.GetType().Name, status?.ToString(CultureInfo.InvariantCulture) ?? "none",
+                elapsed.TotalMilliseconds, state.Attempts, api?.TraceId ?? "none", ex);
             if (logBodies && api?.ResponseBody is { } errorBody && logger.IsEnabled(LogLevel.Debug))
             {
                 var mediaType = api.ResponseHeaders.TryGetValue("Content-Type", out var contentType) && contentType.Count > 0 ? contentType[0] : null;

@@ -24,7 +24,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, EventName = "OperationFailed", Level = LogLevel.Warning,
         Message = "DataPulse {Operation} {Method} {Path} failed with {ErrorType} (status {StatusCode}) in {DurationMs} ms after {Attempts} attempt(s); trace id {TraceId}")]
     public static partial void OperationFailed(
-        ILogger logger, string operation, string method, string path, string errorType, int? statusCode, double durationMs, int attempts, string? traceId, Exception exception);
+        ILogger logger, string operation, string method, string path, string errorType, string statusCode, double durationMs, int attempts, string traceId, Exception exception);
 
     [LoggerMessage(EventId = 1005, EventName = "OperationCanceled", Level = LogLevel.Debug,
         Message = "DataPulse {Operation} {Method} {Path} was canceled by the caller after {DurationMs} ms and {Attempts} attempt(s)")]
