@@ -57,7 +57,7 @@ public static class DataPulseServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">
     /// The section to read: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c>, <c>Sandbox</c>),
-    /// <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c> (time spans as
+    /// <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ReportGenerationTimeout</c>, <c>DownloadIdleTimeout</c> (time spans as
     /// <c>hh:mm:ss</c>), <c>ApplicationId</c> and <c>LogBodies</c>.
     /// </param>
     /// <returns>A builder to add handlers of your own to the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
