@@ -14,7 +14,6 @@ namespace DataPulse.Client.Testing.Hosting;
 /// </summary>
 internal static class FileRoutesMiddleware
 {
-    private const int MaxBodyChars = 1024 * 1024;
     private static readonly TimeSpan HeadersHeadStart = TimeSpan.FromMilliseconds(200);
 
     public static void Use(object applicationBuilder, SandboxPipeline pipeline) =>
@@ -43,10 +42,10 @@ internal static class FileRoutesMiddleware
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Request bodies here are the SDK's small JSON documents: read whole, no fixed-size buffer per request.
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyChars];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-        return read == 0 ? null : new string(buffer, 0, read);
+        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return body.Length == 0 ? null : body;
     }
 
     private static async Task WriteAsync(HttpContext context, SandboxResponse response)
