@@ -60,7 +60,8 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
     {
     }
 
-    private DataPulseClient(DataPulseClientOptions options, HttpMessageHandler? transport)
+    /// <summary>The direct path with a transport of the SDK's choosing (its own, a caller's client, or an in-memory one in benchmarks).</summary>
+    internal DataPulseClient(DataPulseClientOptions options, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Clone();

@@ -19,6 +19,7 @@ public class CallOverheadBenchmarks
 
     private HttpClient _handWritten = null!;
     private DataPulseClient _sdk = null!;
+    private DataPulseClient _sdkOverCallerClient = null!;
     private HttpClient _sdkTransport = null!;
 
     [GlobalSetup]
@@ -26,14 +27,17 @@ public class CallOverheadBenchmarks
     {
         _handWritten = new HttpClient(new CannedResponseHandler(CustomerJson)) { BaseAddress = new Uri("https://api.datapulse.io/") };
         _handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "dp_live_sk_000000000000000000000000000000");
+        var options = new DataPulseClientOptions { ApiKey = "dp_live_sk_000000000000000000000000000000" };
+        _sdk = new DataPulseClient(options, new CannedResponseHandler(CustomerJson));
         _sdkTransport = new HttpClient(new CannedResponseHandler(CustomerJson));
-        _sdk = new DataPulseClient(_sdkTransport, new DataPulseClientOptions { ApiKey = "dp_live_sk_000000000000000000000000000000" });
+        _sdkOverCallerClient = new DataPulseClient(_sdkTransport, options);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _sdk.Dispose();
+        _sdkOverCallerClient.Dispose();
         _sdkTransport.Dispose();
         _handWritten.Dispose();
     }
@@ -44,6 +48,9 @@ public class CallOverheadBenchmarks
 
     [Benchmark(Description = "DataPulseClient.Customers.GetAsync")]
     public async Task<string> Sdk() => (await _sdk.Customers.GetAsync("cust_92f8a3b1")).CustomerId;
+
+    [Benchmark(Description = "the same, through a caller-supplied HttpClient")]
+    public async Task<string> SdkOverCallerHttpClient() => (await _sdkOverCallerClient.Customers.GetAsync("cust_92f8a3b1")).CustomerId;
 
     public sealed record HandWrittenCustomer(string CustomerId, string[] Segments, decimal LifetimeValue, DateTimeOffset? LastInteraction, double? ChurnProbability);
 }

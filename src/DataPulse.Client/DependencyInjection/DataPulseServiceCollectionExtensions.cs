@@ -179,6 +179,11 @@ public static class DataPulseServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataPulseClientOptions>, DataPulseOptionsValidation>(
             static sp => new DataPulseOptionsValidation(sp.GetServices<DataPulseClientRegistration>())));
 
+        // A clock registered in the container (a FakeTimeProvider in a test host, say) drives every client's waits,
+        // unless the options chose a clock of their own.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DataPulseClientOptions>, ContainerTimeProvider>(
+            static sp => new ContainerTimeProvider(sp.GetService<TimeProvider>())));
+
         // Measurements go to the container's IMeterFactory when there is one (the generic host registers it), so they
         // are scoped to the container; otherwise to the SDK's static meter. Both meters are named DataPulse.Client.
         services.TryAddSingleton(static sp => sp.GetService<IMeterFactory>() is { } meterFactory
