@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Http;
@@ -66,9 +67,9 @@ public sealed class OptionsValidationTests
         var options = Valid();
         options.MaxRetries = maxRetries;
 
-        using var client = new DataPulseClient(options);
+        var act = () => new DataPulseClient(options).Dispose();
 
-        client.Should().NotBeNull();
+        act.Should().NotThrow();
     }
 
     [Fact]
@@ -77,9 +78,9 @@ public sealed class OptionsValidationTests
         var options = Valid();
         options.ApplicationId = "acme-billing/2.1+build_7";
 
-        using var client = new DataPulseClient(options);
+        var act = () => new DataPulseClient(options).Dispose();
 
-        client.Should().NotBeNull();
+        act.Should().NotThrow();
     }
 
     [Theory]
@@ -95,10 +96,38 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void StringConstructor_UnknownPrefix_OnlyWarns()
+    public void StringConstructor_UnknownPrefix_IsAccepted()
     {
-        using var client = new DataPulseClient("sk_someone_else_0123456789abcdef");
+        var act = () => new DataPulseClient("sk_someone_else_0123456789abcdef").Dispose();
 
-        client.Should().NotBeNull();
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void UnknownPrefix_LogsOneWarningThatDoesNotQuoteTheKey()
+    {
+        const string key = "sk_someone_else_0123456789abcdef";
+        using var logs = new LogCapture();
+        var options = Valid();
+        options.ApiKey = key;
+        options.LoggerFactory = logs.Factory;
+
+        using var client = new DataPulseClient(options);
+
+        var warning = logs.Records.Should().ContainSingle(r => r.Id.Name == "UnknownKeyPrefix").Subject;
+        warning.Level.Should().Be(LogLevel.Warning);
+        warning.Message.ShouldNotReveal(key, "the warning");
+    }
+
+    [Fact]
+    public void KnownPrefix_LogsNoWarning()
+    {
+        using var logs = new LogCapture();
+        var options = Valid();
+        options.LoggerFactory = logs.Factory;
+
+        using var client = new DataPulseClient(options);
+
+        logs.Records.Should().NotContain(r => r.Id.Name == "UnknownKeyPrefix");
     }
 }

@@ -79,6 +79,10 @@ public sealed class LoggingTests : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         _logs.Records.Should().NotContain(r => r.Id.Name == "OperationFailed");
+        var record = Single("OperationCanceled");
+        record.Level.Should().Be(LogLevel.Debug);
+        record.GetStructuredStateValue("Operation").Should().Be("Analytics.GetKpiSummary");
+        record.GetStructuredStateValue("Attempts").Should().NotBeNull();
     }
 
     [Fact]

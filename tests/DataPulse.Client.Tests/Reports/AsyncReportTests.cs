@@ -105,7 +105,7 @@ public sealed class AsyncReportTests : IDisposable
         await _time.WaitForPendingTimerAsync();
         await cts.CancelAsync();
 
-        await export.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        await export.WaitAsync(TimeSpan.FromSeconds(5)).Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
         _api.Requests.Should().ContainSingle();
     }
 

@@ -105,7 +105,7 @@ public sealed class ExportToFileTests : IDisposable
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
-        await act.Should().ThrowAsync<DataPulseException>();
+        await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
         Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
     }
 
@@ -118,7 +118,7 @@ public sealed class ExportToFileTests : IDisposable
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
-        await act.Should().ThrowAsync<DataPulseException>();
+        await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
         (await File.ReadAllTextAsync(Target)).Should().Be("last week's report");
         Directory.GetFileSystemEntries(_folder).Should().ContainSingle();
     }

@@ -94,13 +94,19 @@ public sealed class RateLimitRetryTests : IDisposable
     public async Task RateLimited_RetryAfterAboveMaxRetryAfter_ThrowsAtOnceAfterOneRequest()
     {
         Stubs.CustomerAlways(_api, Stubs.Error(429, "3600"));
-        using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
+        using var client = CreateClient(o =>
+        {
+            o.MaxRetryAfter = TimeSpan.FromSeconds(60);
+            // Long enough that the overall-deadline rule would let an hour's wait through: only MaxRetryAfter refuses it.
+            o.Timeout = TimeSpan.FromHours(2);
+        });
 
-        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5)))
+            .Should().ThrowAsync<DataPulseRateLimitException>()).Which;
 
         thrown.RetryAfter.Should().Be(TimeSpan.FromHours(1));
         _api.Requests.Should().HaveCount(1);
-        _clock.Timers.Should().NotContain(t => IsRetryDelay(t));
+        _clock.Timers.Should().NotContain(TimeSpan.FromHours(1), "the hour's wait is refused, never started");
     }
 
     [Fact]
@@ -122,7 +128,7 @@ public sealed class RateLimitRetryTests : IDisposable
         Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
 
-        await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>();
+        await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5))).Should().ThrowAsync<DataPulseRateLimitException>();
 
         _api.Requests.Should().HaveCount(1);
     }
@@ -148,7 +154,8 @@ public sealed class RateLimitRetryTests : IDisposable
             o.AttemptTimeout = TimeSpan.FromSeconds(10);
         });
 
-        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5)))
+            .Should().ThrowAsync<DataPulseRateLimitException>()).Which;
 
         thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(30));
         _api.Requests.Should().HaveCount(1);
@@ -177,9 +184,11 @@ public sealed class RateLimitRetryTests : IDisposable
         Stubs.CustomerAlways(_api, Stubs.Error(503, "120"));
         using var client = CreateClient();
 
-        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>()).Which;
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5)))
+            .Should().ThrowAsync<DataPulseServerException>()).Which;
 
         thrown.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
+        thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(120));
         thrown.ResponseHeaders["Retry-After"].Should().Equal("120");
         _api.Requests.Should().HaveCount(1);
     }

@@ -22,7 +22,7 @@ public sealed class TimeoutAndCancellationTests
             _clock.Advance(TimeSpan.FromSeconds(5));
         }
 
-        var thrown = (await call.Invoking(c => c).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
+        var thrown = (await call.WaitAsync(TimeSpan.FromSeconds(5)).Invoking(c => c).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
         thrown.Kind.Should().Be(DataPulseTimeoutKind.Attempt);
         thrown.Timeout.Should().Be(TimeSpan.FromSeconds(5));
         server.Requests.Should().Be(3);

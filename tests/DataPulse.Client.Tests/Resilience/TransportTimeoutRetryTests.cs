@@ -12,7 +12,8 @@ public sealed class TransportTimeoutRetryTests
     public async Task CallerHttpClientTimeout_OnGet_IsRetriedThenThrowsTransportTimeout()
     {
         using var server = new RawHttpServer(string.Empty, bodyDelay: TimeSpan.FromMinutes(5));
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        var attempts = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        using var http = new HttpClient(attempts) { Timeout = TimeSpan.FromMilliseconds(200) };
         using var client = new DataPulseClient(http, new DataPulseClientOptions
         {
             ApiKey = ApiServer.ApiKey,
@@ -24,7 +25,7 @@ public sealed class TransportTimeoutRetryTests
         var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
 
         thrown.Kind.Should().Be(DataPulseTimeoutKind.Transport);
-        server.Requests.Should().Be(3, "a GET is safe to repeat, so each transport timeout is retried");
+        attempts.Count.Should().Be(3, "a GET is safe to repeat, so each transport timeout is retried");
     }
 
     [Fact]
@@ -38,10 +39,32 @@ public sealed class TransportTimeoutRetryTests
             MaxRetries = 2,
             RetryBaseDelay = TimeSpan.Zero,
         });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
 
-        await client.Invoking(c => c.Customers.GetAsync("cust_1", cancellation.Token)).Should().ThrowAsync<OperationCanceledException>();
+        var call = client.Customers.GetAsync("cust_1", cancellation.Token);
+        // Cancel only once the request is on the server, so the count below cannot race the first attempt.
+        while (server.Requests == 0 && !call.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
 
+        await cancellation.CancelAsync();
+
+        await call.WaitAsync(TimeSpan.FromSeconds(5)).Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
         server.Requests.Should().Be(1);
+    }
+
+    /// <summary>Counts attempts where they leave the client, so a slow server cannot make the count race.</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

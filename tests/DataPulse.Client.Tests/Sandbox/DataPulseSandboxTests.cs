@@ -324,12 +324,21 @@ public sealed class DataPulseSandboxTests : IAsyncLifetime
     public async Task Reset_ClearsScenariosRequestsAndCreatedData()
     {
         _sandbox.FailNextCalls(5, HttpStatusCode.InternalServerError);
+        _sandbox.RateLimitNextCalls(5, TimeSpan.FromSeconds(30));
         _sandbox.AddLatency(TimeSpan.FromSeconds(5));
+        _sandbox.MakeExportsAsynchronous();
+        _sandbox.DropDownloadMidway();
         using var http = AuthorizedHttpClient();
         _sandbox.Reset();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var created = await http.PostAsync("v1/reports/schedules", Json(
             """{ "template_id": "tmpl_refunds", "format": "csv", "cron": "0 6 * * 1", "timezone": "UTC", "recipients": ["a@example.com"] }"""));
-        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        created.StatusCode.Should().Be(HttpStatusCode.Created, "neither the failures nor the rate limit survive Reset");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the 5 s latency does not survive Reset");
+        using var export = await http.PostAsync("v1/reports/export", Json("""{ "template_id": "tmpl_refunds", "format": "csv" }"""));
+        export.StatusCode.Should().Be(HttpStatusCode.OK, "exports are synchronous again after Reset");
+        var file = await export.Content.ReadAsByteArrayAsync();
+        file.LongLength.Should().Be(export.Content.Headers.ContentLength!.Value, "the drop scenario does not survive Reset");
 
         _sandbox.Reset();
 
