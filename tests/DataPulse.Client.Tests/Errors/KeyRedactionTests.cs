@@ -77,8 +77,7 @@ public sealed class KeyRedactionTests : IDisposable
     [Fact]
     public async Task ConnectionException_DoesNotRevealKey()
     {
-        var closed = _api.BaseAddress;
-        _api.Server.Stop();
+        var closed = RawHttpServer.ClosedPort();
         using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = closed, MaxRetries = 0 });
 
         var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>()).Which;
@@ -89,7 +88,7 @@ public sealed class KeyRedactionTests : IDisposable
     [Fact]
     public async Task TimeoutException_DoesNotRevealKey()
     {
-        _api.Stub("GET", "/v1/customers/cust_1", Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)).WithBody("{}"));
+        _api.Stub("GET", "/v1/customers/cust_1", Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(500)).WithBody("{}"));
         using var client = _api.CreateClient(o =>
         {
             o.MaxRetries = 0;

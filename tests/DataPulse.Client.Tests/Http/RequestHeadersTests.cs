@@ -43,9 +43,10 @@ public sealed class RequestHeadersTests : IDisposable
     }
 
     [Fact]
-    public async Task StringConstructorClient_SendsTheKeyGiven()
+    public async Task OptionsWithOnlyAKey_TargetProductionAndSendTheKey()
     {
-        // The string constructor targets production; send through a recorder that redirects to the local server to see the header.
+        // Options holding only a key (what the string constructor builds) target production; a recorder redirects the
+        // request to the local server to see what was sent.
         var recorder = new RecordingHandler(new RedirectToServer(_api.BaseAddress));
         using var http = new HttpClient(recorder);
         using var client = new DataPulseClient(http, new DataPulseClientOptions { ApiKey = ApiServer.ApiKey });

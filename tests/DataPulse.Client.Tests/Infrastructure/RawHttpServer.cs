@@ -25,14 +25,17 @@ public sealed class RawHttpServer : IDisposable
     /// <summary>How many requests arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>A loopback address nothing listens on: connecting to it is refused.</summary>
+    // Sockets that hold a port bound but never listen: connecting is refused, and no other test's server can take the
+    // port in the meantime (freeing a probed port and connecting later races with parallel tests). Kept for the process.
+    private static readonly System.Collections.Concurrent.ConcurrentBag<Socket> ReservedPorts = [];
+
+    /// <summary>A loopback address nothing listens on, and nothing will: connecting to it is refused.</summary>
     public static Uri ClosedPort()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        ReservedPorts.Add(socket);
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}/");
     }
 
     public void Dispose()

@@ -48,12 +48,5 @@ public static class Stubs
             .WithBody(body);
 
     /// <summary>A loopback address nothing listens on: connecting is refused at once.</summary>
-    public static Uri ClosedLoopbackAddress()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    public static Uri ClosedLoopbackAddress() => RawHttpServer.ClosedPort();
 }

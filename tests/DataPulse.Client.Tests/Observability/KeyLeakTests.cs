@@ -54,7 +54,7 @@ public sealed class KeyLeakTests : IDisposable
             case "attempt timeout":
                 options.AttemptTimeout = TimeSpan.FromMilliseconds(100);
                 options.MaxRetries = 1;
-                server.Given(Request.Create().WithPath(Stubs.KpisPath)).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));
+                server.Given(Request.Create().WithPath(Stubs.KpisPath)).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(500)));
                 break;
             case "unreadable body":
                 server.Given(Request.Create().WithPath(Stubs.KpisPath)).RespondWith(Stubs.Json(200, "{ not json", Stubs.TraceId));

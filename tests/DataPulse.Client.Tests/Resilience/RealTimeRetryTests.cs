@@ -22,7 +22,7 @@ public sealed class RealTimeRetryTests : IDisposable
         var requests = _api.Requests.OrderBy(r => r.RequestMessage.DateTime).ToList();
         requests.Should().HaveCount(2);
         (requests[1].RequestMessage.DateTime - requests[0].RequestMessage.DateTime).Should()
-            .BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)).And.BeLessThan(TimeSpan.FromSeconds(1.9));
+            .BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)).And.BeLessThan(TimeSpan.FromSeconds(4), "a loaded CI machine may be slow, but not three seconds late");
     }
 
     [Fact]

@@ -92,19 +92,6 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
-    public async Task CallerHttpClientTimeout_ThrowsTimeoutOfKindTransport()
-    {
-        using var server = Silent();
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
-        var options = Options(server.BaseAddress, attempt: 30, overall: 100, maxRetries: 2);
-        options.TimeProvider = TimeProvider.System;
-        using var client = new DataPulseClient(http, options);
-
-        (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseTimeoutException>())
-            .Which.Kind.Should().Be(DataPulseTimeoutKind.Transport);
-    }
-
-    [Fact]
     public void DirectClient_HttpClientTimeout_IsInfinite_SoItNeverCutsARetryWaitShort()
     {
         using var client = new DataPulseClient(Options(new Uri("https://api.datapulse.io/"), attempt: 30, overall: 100, maxRetries: 3));
@@ -121,7 +108,7 @@ public sealed class TimeoutAndCancellationTests
         var head = $"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {body.Length}\r\n\r\n";
         await ExportOnceAsync(new RawHttpServer(head, body), TimeSpan.FromSeconds(5)); // warms up the process, so the real limits below are not spent on startup
 
-        var copied = await ExportOnceAsync(new RawHttpServer(head, body, bodyDelay: TimeSpan.FromMilliseconds(900)), TimeSpan.FromMilliseconds(300));
+        var copied = await ExportOnceAsync(new RawHttpServer(head, body, bodyDelay: TimeSpan.FromMilliseconds(1500)), TimeSpan.FromMilliseconds(600));
 
         copied.Should().Be(body.Length);
     }
