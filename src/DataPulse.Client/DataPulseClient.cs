@@ -2,10 +2,11 @@ using System.Diagnostics;
 using DataPulse.Client.Analytics;
 using DataPulse.Client.Customers;
 using DataPulse.Client.Http;
-using DataPulse.Client.Internal;
+using DataPulse.Client.Pipeline;
 using DataPulse.Client.Predictions;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Serialization;
+using DataPulse.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
@@ -25,10 +26,11 @@ namespace DataPulse.Client;
 [DebuggerDisplay("DataPulseClient {BaseAddress}")]
 public sealed class DataPulseClient : IDataPulseClient, IDisposable
 {
-    internal static readonly RefitSettings RefitSettings = RefitSettings.ForJsonContext(DataPulseJsonContext.Default);
+    // Refit builds requests only: every answer is read by the SDK, and every failure passes through untouched to the one
+    // translator (Refit's default would wrap it with the request, Authorization header included).
+    internal static readonly RefitSettings RefitSettings = CreateRefitSettings();
 
     private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
 
     /// <summary>Creates a client for the production API with default settings.</summary>
     /// <param name="apiKey">Your API key, <c>dp_live_sk_…</c> or <c>dp_test_sk_…</c>.</param>
@@ -43,7 +45,7 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names every invalid setting.</exception>
     public DataPulseClient(DataPulseClientOptions options)
-        : this(options, transport: null)
+        : this(options, static () => new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true))
     {
     }
 
@@ -56,43 +58,30 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names every invalid setting.</exception>
     public DataPulseClient(HttpClient httpClient, DataPulseClientOptions options)
-        : this(options, new CallerHttpClientHandler(httpClient ?? throw new ArgumentNullException(nameof(httpClient))))
+        : this(options, Caller(httpClient))
     {
     }
 
-    /// <summary>The direct path with a transport of the SDK's choosing (its own, a caller's client, or an in-memory one in benchmarks).</summary>
-    internal DataPulseClient(DataPulseClientOptions options, HttpMessageHandler? transport)
+    /// <summary>The direct path: the options are validated before the transport is made, so a bad setting opens nothing.</summary>
+    private DataPulseClient(DataPulseClientOptions options, Func<Transport> transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Clone();
         DataPulseClientOptionsValidator.ThrowIfInvalid(settings, nameof(options));
         var logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(DataPulseTelemetry.Name);
         WarnOnUnknownKeyPrefix(settings.ApiKey!, logger);
-
-        var handler = DataPulseHandlers.CreateChain(settings, ApiKeyProvider.Fixed(settings.ApiKey!), logger, transport ?? PrimaryHandler.Create());
-        _httpClient = new HttpClient(handler, disposeHandler: true)
-        {
-            BaseAddress = TransportSecurity.Normalize(settings.BaseAddress),
-            // The pipeline's own overall timeout governs; HttpClient's must never cut a Retry-After wait short.
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-        _ownsHttpClient = true;
+        _httpClient = CallPipeline.Create(settings, ApiKeyProvider.Fixed(settings.ApiKey!), logger, DataPulseMetrics.Default, transport());
         (Analytics, Customers, Predictions, Reports) = CreateResources(_httpClient, settings);
     }
 
-    /// <summary>
-    /// For dependency injection: <paramref name="configuredClient"/> already carries the SDK's handlers and base address;
-    /// <paramref name="options"/> are the validated options of this client's name.
-    /// </summary>
-    internal static DataPulseClient ForConfiguredClient(HttpClient configuredClient, DataPulseClientOptions options) =>
-        new(configuredClient, options, ownsHttpClient: false);
-
-    private DataPulseClient(HttpClient configuredClient, DataPulseClientOptions options, bool ownsHttpClient)
+    /// <summary>For dependency injection: <paramref name="httpClient"/> was built by <see cref="CallPipeline"/> for this client's name.</summary>
+    private DataPulseClient(DataPulseClientOptions options, HttpClient httpClient)
     {
-        _httpClient = configuredClient;
-        _ownsHttpClient = ownsHttpClient;
-        (Analytics, Customers, Predictions, Reports) = CreateResources(configuredClient, options);
+        _httpClient = httpClient;
+        (Analytics, Customers, Predictions, Reports) = CreateResources(httpClient, options);
     }
+
+    internal static DataPulseClient ForPipeline(HttpClient httpClient, DataPulseClientOptions options) => new(options, httpClient);
 
     /// <inheritdoc />
     public IAnalyticsClient Analytics { get; }
@@ -109,14 +98,11 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
     /// <summary>The address the client calls.</summary>
     public Uri? BaseAddress => _httpClient.BaseAddress;
 
-    /// <summary>Releases the connections this client opened. A caller-supplied <see cref="HttpClient"/> is left open.</summary>
-    public void Dispose()
-    {
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
-    }
+    /// <summary>
+    /// Releases the connections this client opened; calls still running end with <see cref="ObjectDisposedException"/>,
+    /// as do later ones. A caller-supplied <see cref="HttpClient"/> is left open.
+    /// </summary>
+    public void Dispose() => _httpClient.Dispose();
 
     /// <summary>Returns a description without the API key.</summary>
     public override string ToString() => $"DataPulseClient {{ BaseAddress = {BaseAddress} }}";
@@ -135,6 +121,19 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
         new CustomersClient(RestService.ForGenerated<ICustomersApi>(httpClient, RefitSettings)),
         new PredictionsClient(RestService.ForGenerated<IPredictionsApi>(httpClient, RefitSettings)),
         new ReportsClient(RestService.ForGenerated<IReportsApi>(httpClient, RefitSettings), options.TimeProvider, options.ReportGenerationTimeout, options.DownloadIdleTimeout));
+
+    private static RefitSettings CreateRefitSettings()
+    {
+        var settings = RefitSettings.ForJsonContext(DataPulseJsonContext.Default);
+        settings.TransportExceptionFactory = static (_, exception, _) => exception;
+        return settings;
+    }
+
+    private static Func<Transport> Caller(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        return () => new Transport.CallerClient(httpClient);
+    }
 
     private static DataPulseClientOptions OptionsFor(string apiKey)
     {

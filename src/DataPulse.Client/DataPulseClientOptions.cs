@@ -92,6 +92,17 @@ public sealed class DataPulseClientOptions
     public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// The largest answer the client reads into memory: every answer but a report file is read whole, inside its attempt
+    /// and under its deadlines, into a pooled buffer. A larger one fails with a <see cref="DataPulseException"/> saying so,
+    /// and is not retried; report files are streamed and not bound by it. From 1 KiB to 1 GiB.
+    /// </summary>
+    /// <value>The default is 32 MiB (a 10,000-row query of six columns is about 1 MiB).</value>
+    public int MaxResponseBufferSize { get; set; } = DefaultMaxResponseBufferSize;
+
+    /// <summary>The default of <see cref="MaxResponseBufferSize"/>: 32 MiB.</summary>
+    public const int DefaultMaxResponseBufferSize = 32 * 1024 * 1024;
+
+    /// <summary>
     /// An optional name for the calling application, added to the <c>User-Agent</c> header, for example <c>acme-billing/2.1</c>.
     /// Letters, digits and <c>. _ - / +</c> only, at most 100 characters.
     /// </summary>
@@ -119,15 +130,15 @@ public sealed class DataPulseClientOptions
     public const int MaxLoggedBodyLength = 4096;
 
     /// <summary>
-    /// Adds strategies to the SDK's resilience pipeline. Runs after the SDK added its own overall timeout, retry and
-    /// attempt timeout, so what it adds runs inside the retry, once per attempt.
+    /// Adds strategies to the SDK's resilience pipeline. Runs after the SDK added its retry, so what it adds runs inside
+    /// the retry, once per attempt (the SDK's attempt and overall deadlines hold around it).
     /// </summary>
     public Action<ResiliencePipelineBuilder<HttpResponseMessage>>? ConfigureResilience { get; set; }
 
     /// <summary>
-    /// Replaces the SDK's resilience pipeline entirely (retries, timeouts) with the caller's own. When set,
-    /// <see cref="MaxRetries"/>, <see cref="MaxRetryAfter"/>, <see cref="RetryBaseDelay"/>, <see cref="AttemptTimeout"/>,
-    /// <see cref="Timeout"/> and <see cref="ConfigureResilience"/> are not used by the pipeline.
+    /// Replaces the SDK's retry pipeline with the caller's own. When set, <see cref="MaxRetries"/>,
+    /// <see cref="MaxRetryAfter"/>, <see cref="RetryBaseDelay"/> and <see cref="ConfigureResilience"/> are not used;
+    /// <see cref="Timeout"/> and <see cref="AttemptTimeout"/> still bound every call and attempt.
     /// </summary>
     public ResiliencePipeline<HttpResponseMessage>? ResiliencePipeline { get; set; }
 

@@ -51,6 +51,11 @@ internal static class DataPulseClientOptionsValidator
             problems.Add(Invariant($"{nameof(options.RetryBaseDelay)} must be from zero to {DataPulseClientOptions.MaxBackoffDelay.TotalSeconds} seconds; it is {options.RetryBaseDelay}."));
         }
 
+        if (options.MaxResponseBufferSize is < 1024 or > 1024 * 1024 * 1024)
+        {
+            problems.Add(Invariant($"{nameof(options.MaxResponseBufferSize)} must be from 1 KiB (1024) to 1 GiB (1073741824) bytes; it is {options.MaxResponseBufferSize}."));
+        }
+
         if (options.DownloadIdleTimeout <= TimeSpan.Zero || options.DownloadIdleTimeout > OneDay)
         {
             problems.Add(Invariant($"{nameof(options.DownloadIdleTimeout)} must be more than zero and at most 1 day; it is {options.DownloadIdleTimeout}."));

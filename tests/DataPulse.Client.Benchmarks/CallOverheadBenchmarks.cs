@@ -28,7 +28,7 @@ public class CallOverheadBenchmarks
         _handWritten = new HttpClient(new CannedResponseHandler(CustomerJson)) { BaseAddress = new Uri("https://api.datapulse.io/") };
         _handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "dp_live_sk_000000000000000000000000000000");
         var options = new DataPulseClientOptions { ApiKey = "dp_live_sk_000000000000000000000000000000" };
-        _sdk = new DataPulseClient(options, new CannedResponseHandler(CustomerJson));
+        _sdk = new DataPulseClient(new HttpClient(new CannedResponseHandler(CustomerJson)), options);
         _sdkTransport = new HttpClient(new CannedResponseHandler(CustomerJson));
         _sdkOverCallerClient = new DataPulseClient(_sdkTransport, options);
     }

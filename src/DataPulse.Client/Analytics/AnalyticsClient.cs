@@ -1,19 +1,25 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using DataPulse.Client.Errors;
+using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
+using DataPulse.Client.Pipeline;
+using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Analytics;
 
 internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
 {
-    private const string QueryOperation = "Analytics.Query";
+    private static readonly string KpiOperation = OperationName.For(typeof(IAnalyticsApi), nameof(IAnalyticsApi.GetKpiSummary));
+    private static readonly string QueryOperation = OperationName.For(typeof(IAnalyticsApi), nameof(IAnalyticsApi.Query));
 
     public async Task<KpiSummary> GetKpiSummaryAsync(KpiPeriod? period = null, Vertical? vertical = null, CancellationToken cancellationToken = default)
     {
         var periodValue = WireValue(period?.Value, nameof(period));
         var verticalValue = WireValue(vertical?.Value, nameof(vertical));
-        var (envelope, info) = await ApiCall.SendAsync(
-            api, "Analytics.GetKpiSummary", (a, ct) => a.GetKpiSummary(periodValue, verticalValue, ct), cancellationToken).ConfigureAwait(false);
+        var (envelope, info) = await ResponseReader.ReadAsync(
+            api.GetKpiSummary(periodValue, verticalValue, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation, cancellationToken)
+            .ConfigureAwait(false);
         return envelope.Data with { Meta = envelope.Meta ?? new KpiMeta(), Response = info };
     }
 
@@ -34,10 +40,11 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
                 string.Create(CultureInfo.InvariantCulture, $"Limit must be from {QueryRequest.MinLimit} to {QueryRequest.MaxLimit}; it is {limit}."), nameof(request));
         }
 
-        var body = new QueryBody(request.Sql, request.Limit);
+        using var body = JsonBody.Create(new QueryBody(request.Sql, request.Limit), DataPulseJsonContext.Default.QueryBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
-        var (envelope, info) = await ApiCall.SendAsync(
-            api, QueryOperation, (a, ct) => a.Query(body, key, ct), cancellationToken).ConfigureAwait(false);
+        var (envelope, info) = await ResponseReader.ReadAsync(
+            api.Query(body, key, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeQueryDataQueryMeta, QueryOperation, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             return new QueryResult(envelope.Data.Columns ?? [], envelope.Data.Rows, envelope.Meta ?? new QueryMeta(), info);
@@ -45,7 +52,7 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         catch (ArgumentException ex)
         {
             // Rows that are not arrays of cells: the answer is of another shape, not a caller mistake.
-            throw ApiCall.Unreadable(QueryOperation, ex, ex.Message);
+            throw Failures.Unreadable(QueryOperation, ex, ex.Message);
         }
     }
 

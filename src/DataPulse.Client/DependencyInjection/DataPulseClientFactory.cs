@@ -1,4 +1,6 @@
 using DataPulse.Client.Http;
+using DataPulse.Client.Pipeline;
+using DataPulse.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,14 +9,16 @@ namespace DataPulse.Client.DependencyInjection;
 
 /// <summary>
 /// Builds one <see cref="DataPulseClient"/> per registered name, on first use, and keeps it for the container's
-/// lifetime. Each sends through <see cref="FactoryHandlerForwarder"/>, so the handler chain stays pooled and rotated by
-/// <see cref="IHttpMessageHandlerFactory"/>, while the facade and its Refit clients are built only once.
+/// lifetime, on the same call path as a directly built client (<see cref="CallPipeline"/>); its transport is
+/// <see cref="IHttpMessageHandlerFactory"/>'s chain, taken per attempt, so it stays pooled and rotated while the facade
+/// and its Refit clients are built only once.
 /// </summary>
 internal sealed class DataPulseClientFactory : IDataPulseClientFactory, IDisposable
 {
     private readonly IHttpMessageHandlerFactory _handlerFactory;
     private readonly IOptionsMonitor<DataPulseClientOptions> _options;
     private readonly ILogger _logger;
+    private readonly DataPulseMetrics _metrics;
     private readonly Dictionary<string, DataPulseClientRegistration> _registrations;
     private readonly Dictionary<string, (DataPulseClient Client, HttpClient Http)> _clients = new(StringComparer.Ordinal);
     private readonly object _gate = new();
@@ -24,11 +28,13 @@ internal sealed class DataPulseClientFactory : IDataPulseClientFactory, IDisposa
         IHttpMessageHandlerFactory handlerFactory,
         IOptionsMonitor<DataPulseClientOptions> options,
         IEnumerable<DataPulseClientRegistration> registrations,
-        ILoggerFactory? loggerFactory)
+        ILoggerFactory? loggerFactory,
+        DataPulseMetrics metrics)
     {
         _handlerFactory = handlerFactory;
         _options = options;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(Internal.DataPulseTelemetry.Name);
+        _metrics = metrics;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(DataPulseTelemetry.Name);
         _registrations = new Dictionary<string, DataPulseClientRegistration>(StringComparer.Ordinal);
         foreach (var registration in registrations)
         {
@@ -59,17 +65,26 @@ internal sealed class DataPulseClientFactory : IDataPulseClientFactory, IDisposa
             // Throws OptionsValidationException, listing every problem, when the options are invalid.
             var options = _options.Get(name);
             DataPulseClient.WarnOnUnknownKeyPrefix(options.ApiKey!, _logger);
-            var http = new HttpClient(new FactoryHandlerForwarder(_handlerFactory, registration.HttpClientName), disposeHandler: true)
-            {
-                BaseAddress = TransportSecurity.Normalize(options.BaseAddress),
-                // The pipeline's own overall timeout governs; HttpClient's must never cut a Retry-After wait short.
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            var client = DataPulseClient.ForConfiguredClient(http, options);
+            var http = CallPipeline.Create(options, KeyProvider(name), _logger, _metrics, new Transport.Factory(_handlerFactory, registration.HttpClientName));
+            var client = DataPulseClient.ForPipeline(http, options);
             _clients.Add(name, (client, http));
             return client;
         }
     }
+
+    private ApiKeyProvider KeyProvider(string name) => new(() =>
+    {
+        try
+        {
+            // Read on every attempt: a key reloaded through configuration applies to the next request.
+            return _options.Get(name).ApiKey;
+        }
+        catch (OptionsValidationException)
+        {
+            // The reloaded options are invalid: send nothing rather than a stale key.
+            return null;
+        }
+    });
 
     public void Dispose()
     {

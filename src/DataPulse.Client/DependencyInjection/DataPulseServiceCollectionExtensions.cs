@@ -4,14 +4,13 @@ using DataPulse.Client.Analytics;
 using DataPulse.Client.Customers;
 using DataPulse.Client.DependencyInjection;
 using DataPulse.Client.Http;
-using DataPulse.Client.Internal;
+using DataPulse.Client.Telemetry;
 using DataPulse.Client.Predictions;
 using DataPulse.Client.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -128,7 +127,7 @@ public static class DataPulseServiceCollectionExtensions
         services.AddSingleton(new DataPulseClientRegistration(name, httpClientName));
         AddShared(services);
         services.AddOptions<DataPulseClientOptions>(name).ValidateOnStart();
-        ConfigureHttpClient(services, httpClientBuilder, name, httpClientName);
+        ConfigureHttpClient(services, httpClientBuilder, httpClientName);
 
         if (name.Length == 0)
         {
@@ -174,7 +173,12 @@ public static class DataPulseServiceCollectionExtensions
             sp.GetRequiredService<IHttpMessageHandlerFactory>(),
             sp.GetRequiredService<IOptionsMonitor<DataPulseClientOptions>>(),
             sp.GetServices<DataPulseClientRegistration>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetRequiredService<DataPulseMetrics>()));
+        // Retry and timeout layers added to every client (ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler()),
+        // the usual service defaults) are taken off DataPulse's clients: the SDK's own rules apply, exactly once.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ForeignResilienceFilter>(
+            static sp => new ForeignResilienceFilter(sp.GetServices<DataPulseClientRegistration>())));
         services.TryAddSingleton<IDataPulseClientFactory>(static sp => sp.GetRequiredService<DataPulseClientFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataPulseClientOptions>, DataPulseOptionsValidation>(
             static sp => new DataPulseOptionsValidation(sp.GetServices<DataPulseClientRegistration>())));
@@ -191,26 +195,17 @@ public static class DataPulseServiceCollectionExtensions
             : DataPulseMetrics.Default);
     }
 
-    private static void ConfigureHttpClient(IServiceCollection services, IHttpClientBuilder httpClientBuilder, string name, string httpClientName)
+    private static void ConfigureHttpClient(IServiceCollection services, IHttpClientBuilder httpClientBuilder, string httpClientName)
     {
-        // The same chain, in the same order, as a directly built client (DataPulseHandlers.CreateChain): the first
-        // handler added is the outermost. Handlers the caller adds later run inside these, once per attempt.
-        httpClientBuilder
-            .ConfigurePrimaryHttpMessageHandler(static () => PrimaryHandler.Create())
-            .ConfigureHttpClient((sp, client) =>
-            {
-                client.BaseAddress = TransportSecurity.Normalize(OptionsOf(sp, name).BaseAddress);
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(sp => DataPulseHandlers.CreateTelemetry(OptionsOf(sp, name), KeyProviderOf(sp, name), LoggerOf(sp), sp.GetRequiredService<DataPulseMetrics>()))
-            .AddHttpMessageHandler(sp => DataPulseHandlers.CreateErrorMapping(OptionsOf(sp, name), KeyProviderOf(sp, name)))
-            .AddHttpMessageHandler(sp => DataPulseHandlers.CreateResilience(OptionsOf(sp, name), LoggerOf(sp)))
-            .AddHttpMessageHandler(sp => DataPulseHandlers.CreateAuthentication(OptionsOf(sp, name), KeyProviderOf(sp, name)));
+        // The factory's chain is the transport only: the SDK's call path (telemetry, retries, deadlines, key, reading)
+        // sits in front of it, built by CallPipeline exactly as for a directly constructed client. Handlers the caller adds
+        // run inside it, once per attempt.
+        httpClientBuilder.ConfigurePrimaryHttpMessageHandler(static () => PrimaryHandler.Create());
 
         // IHttpClientFactory's default logging writes request headers at Trace level, and hands their raw values to
         // structured log providers even when it redacts them in the message text: the bearer key would leak. The SDK's
-        // TelemetryHandler logs every operation instead. Should a caller add the default logger back (AddDefaultLogger),
-        // the header is at least redacted from the message text.
+        // telemetry logs every operation instead. Should a caller add the default logger back (AddDefaultLogger), the
+        // header is at least redacted from the message text.
         httpClientBuilder.RemoveAllLoggers();
         services.Configure<HttpClientFactoryOptions>(httpClientName, options =>
         {
@@ -221,28 +216,4 @@ public static class DataPulseServiceCollectionExtensions
     }
 
     private static DataPulseClientFactory Factory(IServiceProvider services) => services.GetRequiredService<DataPulseClientFactory>();
-
-    private static DataPulseClientOptions OptionsOf(IServiceProvider services, string name) =>
-        services.GetRequiredService<IOptionsMonitor<DataPulseClientOptions>>().Get(name);
-
-    private static ILogger LoggerOf(IServiceProvider services) =>
-        services.GetService<ILoggerFactory>()?.CreateLogger(DataPulseTelemetry.Name) ?? NullLogger.Instance;
-
-    private static ApiKeyProvider KeyProviderOf(IServiceProvider services, string name)
-    {
-        var monitor = services.GetRequiredService<IOptionsMonitor<DataPulseClientOptions>>();
-        return new ApiKeyProvider(() =>
-        {
-            try
-            {
-                // Read on every attempt: a key reloaded through configuration applies to the next request.
-                return monitor.Get(name).ApiKey;
-            }
-            catch (OptionsValidationException)
-            {
-                // The reloaded options are invalid: send nothing rather than a stale key.
-                return null;
-            }
-        });
-    }
 }

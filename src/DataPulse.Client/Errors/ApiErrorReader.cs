@@ -1,37 +1,67 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using DataPulse.Client.Http;
+using DataPulse.Client.Pipeline;
 using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Errors;
 
 /// <summary>
-/// Reads an error answer into a <see cref="DataPulseApiError"/>: at most 8 KiB of its body, parsed as the contract's error
-/// body when it is one; HTML, plain text, empty and cut-off bodies are kept as text.
+/// Reads an error answer, already read into memory inside its attempt, into a <see cref="DataPulseApiError"/>: parsed as
+/// the contract's error body when it is one; HTML, plain text, empty and cut-off bodies are kept as text. Every field is
+/// scrubbed of the key first and cut to <see cref="DataPulseApiError.MaxResponseBodyBytes"/> characters after, so a key
+/// cut in two at the cap cannot survive.
 /// </summary>
 internal static class ApiErrorReader
 {
-    // An error body that trickles in must not hold the caller forever.
-    private static readonly TimeSpan BodyReadLimit = TimeSpan.FromSeconds(10);
+    /// <summary>How much of an error body an attempt reads: the cap plus room for a key that straddles it.</summary>
+    public const int ReadLimit = DataPulseApiError.MaxResponseBodyBytes + 4096;
 
-    public static async Task<DataPulseApiError> ReadAsync(HttpResponseMessage response, string? apiKey, CancellationToken cancellationToken)
+    // A trailing fragment this long could be the start of the key's secret part (longer than its public prefix).
+    private const int ShortestSecretFragment = 12;
+
+    public static DataPulseApiError Read(HttpResponseMessage response, string? apiKey)
     {
-        var (text, truncated) = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var body = truncated ? null : TryParse(text);
+        var buffered = response.Content as BufferedContent;
+        var text = buffered is null || buffered.Length == 0 ? null : Encoding.UTF8.GetString(buffered.Span);
+        var scrubbed = ApiKey.Scrub(text, apiKey);
+        var truncated = buffered?.Truncated == true || scrubbed?.Length > DataPulseApiError.MaxResponseBodyBytes;
+        if (scrubbed is not null && truncated)
+        {
+            scrubbed = WithoutKeyFragmentAtEnd(scrubbed[..Math.Min(scrubbed.Length, DataPulseApiError.MaxResponseBodyBytes)], apiKey);
+        }
+
+        var body = truncated ? null : TryParse(scrubbed);
         return new DataPulseApiError
         {
             StatusCode = response.StatusCode,
-            // Every field the server sends may end up in the exception's message: none may carry the key back.
-            Type = ApiKey.Scrub(body?.Type, apiKey),
-            Code = ApiKey.Scrub(body?.Code, apiKey),
-            Message = ApiKey.Scrub(body?.Message, apiKey),
-            Param = ApiKey.Scrub(body?.Param, apiKey),
-            TraceId = ApiKey.Scrub(!string.IsNullOrWhiteSpace(body?.TraceId) ? body.TraceId : ResponseHeaderReader.ReadTraceId(response.Headers), apiKey),
+            Type = body?.Type,
+            Code = body?.Code,
+            Message = body?.Message,
+            Param = body?.Param,
+            TraceId = !string.IsNullOrWhiteSpace(body?.TraceId) ? body.TraceId : ApiKey.Scrub(ResponseHeaderReader.ReadTraceId(response.Headers), apiKey),
             Headers = ResponseHeaderReader.Snapshot(response, apiKey),
-            ResponseBody = ApiKey.Scrub(text, apiKey),
+            ResponseBody = scrubbed,
             ResponseBodyTruncated = truncated,
         };
+    }
+
+    private static string WithoutKeyFragmentAtEnd(string text, string? apiKey)
+    {
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            return text;
+        }
+
+        for (var length = Math.Min(apiKey.Length - 1, text.Length); length >= ShortestSecretFragment; length--)
+        {
+            if (text.AsSpan(text.Length - length).SequenceEqual(apiKey.AsSpan(0, length)))
+            {
+                return text[..^length];
+            }
+        }
+
+        return text;
     }
 
     private static ErrorBody? TryParse(string? text)
@@ -48,46 +78,6 @@ internal static class ApiErrorReader
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private static async Task<(string? Text, bool Truncated)> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        const int cap = DataPulseApiError.MaxResponseBodyBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent(cap + 1);
-        var filled = 0;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(BodyReadLimit);
-        try
-        {
-            var stream = await content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int read;
-                while (filled <= cap && (read = await stream.ReadAsync(buffer.AsMemory(filled, cap + 1 - filled), limit.Token).ConfigureAwait(false)) > 0)
-                {
-                    filled += read;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The body stalled: keep what arrived; the status still decides the exception.
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            // The body was cut off: keep what arrived; the status still decides the exception.
-        }
-
-        try
-        {
-            var truncated = filled > cap;
-            var length = Math.Min(filled, cap);
-            return length == 0 ? (null, false) : (Encoding.UTF8.GetString(buffer, 0, length), truncated);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

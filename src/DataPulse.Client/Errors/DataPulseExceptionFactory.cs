@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using DataPulse.Client.Http;
 
 namespace DataPulse.Client.Errors;
 
@@ -21,14 +20,6 @@ internal static class DataPulseExceptionFactory
             >= HttpStatusCode.InternalServerError and <= (HttpStatusCode)599 => new DataPulseServerException(message, error, operation, retryAfter),
             _ => new DataPulseApiException(message, error, operation),
         };
-    }
-
-    public static async Task<DataPulseApiException> CreateAsync(
-        string operation, HttpResponseMessage response, string? apiKey, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        var error = await ApiErrorReader.ReadAsync(response, apiKey, cancellationToken).ConfigureAwait(false);
-        var retryAfter = ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider);
-        return Create(operation, error, retryAfter, ResponseHeaderReader.ReadRateLimit(response.Headers));
     }
 
     private static string Describe(string operation, DataPulseApiError error, TimeSpan? retryAfter)

@@ -19,11 +19,15 @@ internal static class OperationName
     {
         if (request.Options.TryGetValue(MethodKey, out var method) && request.Options.TryGetValue(InterfaceKey, out var api))
         {
-            return Names.GetOrAdd((api, method), static key => string.Concat(ResourceOf(key.Api.Name), ".", key.Method));
+            return For(api, method);
         }
 
         return $"{request.Method} {request.RequestUri?.AbsolutePath}";
     }
+
+    /// <summary>The name of a Refit method, for code that names an operation before (or without) a request.</summary>
+    public static string For(Type api, string method) =>
+        Names.GetOrAdd((api, method), static key => string.Concat(ResourceOf(key.Api.Name), ".", key.Method));
 
     private static string ResourceOf(string interfaceName)
     {

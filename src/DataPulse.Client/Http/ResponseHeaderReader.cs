@@ -10,6 +10,10 @@ internal static class ResponseHeaderReader
     public const string RateLimitLimitHeader = "X-RateLimit-Limit";
     public const string RateLimitRemainingHeader = "X-RateLimit-Remaining";
     public const string RateLimitResetHeader = "X-RateLimit-Reset";
+    public const string RetryAfterHeader = "Retry-After";
+
+    // The most whole seconds a TimeSpan holds.
+    private const ulong MaxDeltaSeconds = 922_337_203_685;
 
     public static DataPulseResponseInfo ReadInfo(HttpResponseMessage response) => new()
     {
@@ -36,18 +40,26 @@ internal static class ResponseHeaderReader
     }
 
     /// <summary>
-    /// The wait a <c>Retry-After</c> header asks for, measured against <paramref name="timeProvider"/> when it is a date;
-    /// never negative. Null when the header is absent or unreadable.
+    /// The wait a <c>Retry-After</c> header asks for: delta-seconds of any size (a value too large for a
+    /// <see cref="TimeSpan"/> is <see cref="TimeSpan.MaxValue"/>, so it is over any ceiling), or an HTTP-date measured
+    /// against <paramref name="timeProvider"/>; never negative. Null when the header is absent or unreadable.
     /// </summary>
     public static TimeSpan? ReadRetryAfter(HttpResponseHeaders headers, TimeProvider timeProvider)
     {
-        var retryAfter = headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
+        if (First(headers, RetryAfterHeader) is not { } value)
         {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            return null;
         }
 
-        if (retryAfter?.Date is { } date)
+        if (value.Length > 0 && value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            // RetryConditionHeaderValue reads only values that fit an int: a larger one would look like no header at all.
+            return ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxDeltaSeconds
+                ? TimeSpan.FromTicks((long)seconds * TimeSpan.TicksPerSecond)
+                : TimeSpan.MaxValue;
+        }
+
+        if (RetryConditionHeaderValue.TryParse(value, out var parsed) && parsed.Date is { } date)
         {
             var wait = date - timeProvider.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
@@ -68,8 +80,24 @@ internal static class ResponseHeaderReader
         return result;
     }
 
-    private static string? First(HttpHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() : null;
+    // NonValidated: no parsing and no array per header; a single value comes back as the string itself.
+    private static string? First(HttpHeaders headers, string name)
+    {
+        if (!headers.NonValidated.TryGetValues(name, out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+
+        return null;
+    }
 
     private static long? ReadLong(HttpHeaders headers, string name) =>
         long.TryParse(First(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

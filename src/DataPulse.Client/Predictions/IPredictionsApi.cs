@@ -2,10 +2,9 @@ using Refit;
 
 namespace DataPulse.Client.Predictions;
 
-/// <summary>The prediction endpoints, as Refit's generated code calls them.</summary>
+/// <summary>The prediction endpoints: the shape of each request, built by Refit's generated code. The SDK reads every answer.</summary>
 internal interface IPredictionsApi
 {
     [Post("/v1/predictions")]
-    Task<IApiResponse<PredictionResult>> Predict(
-        [Body] PredictionBody body, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> Predict([Body] HttpContent body, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -1,9 +1,14 @@
+using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
+using DataPulse.Client.Pipeline;
+using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Predictions;
 
 internal sealed class PredictionsClient(IPredictionsApi api) : IPredictionsClient
 {
+    private static readonly string PredictOperation = OperationName.For(typeof(IPredictionsApi), nameof(IPredictionsApi.Predict));
+
     public async Task<PredictionResult> PredictAsync(PredictionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -17,10 +22,11 @@ internal sealed class PredictionsClient(IPredictionsApi api) : IPredictionsClien
             throw new ArgumentException("Features must hold at least one feature.", nameof(request));
         }
 
-        var body = new PredictionBody(request.ModelId, FeatureValues.ToJson(request.Features, nameof(request)));
+        using var body = JsonBody.Create(
+            new PredictionBody(request.ModelId, FeatureValues.ToJson(request.Features, nameof(request))), DataPulseJsonContext.Default.PredictionBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
-        var (result, info) = await ApiCall.SendAsync(
-            api, "Predictions.Predict", (a, ct) => a.Predict(body, key, ct), cancellationToken).ConfigureAwait(false);
+        var (result, info) = await ResponseReader.ReadAsync(
+            api.Predict(body, key, cancellationToken), DataPulseJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);
         return result with { Response = info };
     }
 }

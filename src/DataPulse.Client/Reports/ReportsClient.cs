@@ -1,22 +1,21 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
+using DataPulse.Client.Pipeline;
 using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Reports;
 
 internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, TimeSpan generationTimeout, TimeSpan downloadIdleTimeout) : IReportsClient
 {
-    internal const string ExportOperation = "Reports.Export";
-    internal const string GetReportOperation = "Reports.GetReport";
-    internal const string DownloadReportOperation = "Reports.DownloadReport";
-    internal const string CreateScheduleOperation = "Reports.CreateSchedule";
-    internal const string ListSchedulesOperation = "Reports.ListSchedules";
-    internal const string DeleteScheduleOperation = "Reports.DeleteSchedule";
+    internal static readonly string ExportOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.Export));
+    internal static readonly string GetReportOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.GetReport));
+    internal static readonly string DownloadReportOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.DownloadReport));
+    internal static readonly string CreateScheduleOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.CreateSchedule));
+    internal static readonly string ListSchedulesOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.ListSchedules));
+    internal static readonly string DeleteScheduleOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.DeleteSchedule));
 
     /// <summary>The wait between two polls when the server sends no <c>Retry-After</c>.</summary>
     internal static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
@@ -57,9 +56,9 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
     public async Task<ReportExportStart> StartExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default)
     {
-        var body = ToBody(request);
+        using var body = JsonBody.Create(ToBody(request), DataPulseJsonContext.Default.ExportBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
-        var response = await ApiCall.SendRawAsync(api, ExportOperation, (a, ct) => a.Export(body, key, ct), cancellationToken).ConfigureAwait(false);
+        var response = await ResponseReader.ReceiveAsync(api.Export(body, key, streams: true, cancellationToken), ExportOperation, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             return ReportExportStart.Ready(await ToFileAsync(response, ExportOperation, cancellationToken).ConfigureAwait(false));
@@ -67,21 +66,22 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
         using (response)
         {
-            return ReportExportStart.Accepted(await ReadGenerationAsync(response, ExportOperation, null, cancellationToken).ConfigureAwait(false));
+            return ReportExportStart.Accepted(ReadGeneration(response, ExportOperation, null));
         }
     }
 
     public async Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default)
     {
         PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
-        using var response = await ApiCall.SendRawAsync(api, GetReportOperation, (a, ct) => a.GetReport(reportId, ct), cancellationToken).ConfigureAwait(false);
-        return await ReadGenerationAsync(response, GetReportOperation, reportId, cancellationToken).ConfigureAwait(false);
+        using var response = await ResponseReader.ReceiveAsync(api.GetReport(reportId, cancellationToken), GetReportOperation, cancellationToken).ConfigureAwait(false);
+        return ReadGeneration(response, GetReportOperation, reportId);
     }
 
     public async Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default)
     {
         PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
-        var response = await ApiCall.SendRawAsync(api, DownloadReportOperation, (a, ct) => a.DownloadReport(reportId, ct), cancellationToken).ConfigureAwait(false);
+        var response = await ResponseReader.ReceiveAsync(
+            api.DownloadReport(reportId, streams: true, cancellationToken), DownloadReportOperation, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             response.Dispose();
@@ -94,10 +94,10 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
 
     public async Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default)
     {
-        var body = ScheduleValidator.ToBody(request);
+        using var body = JsonBody.Create(ScheduleValidator.ToBody(request), DataPulseJsonContext.Default.ScheduleBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
-        var (schedule, info) = await ApiCall.SendAsync(
-            api, CreateScheduleOperation, (a, ct) => a.CreateSchedule(body, key, ct), cancellationToken).ConfigureAwait(false);
+        var (schedule, info) = await ResponseReader.ReadAsync(
+            api.CreateSchedule(body, key, cancellationToken), DataPulseJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
         return schedule with { Response = info };
     }
 
@@ -132,8 +132,9 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
     public async Task<Page<ReportSchedule>> GetSchedulesPageAsync(string? cursor = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
-        var (envelope, info) = await ApiCall.SendAsync(
-            api, ListSchedulesOperation, (a, ct) => a.ListSchedules(pageSize, cursor, ct), cancellationToken).ConfigureAwait(false);
+        var (envelope, info) = await ResponseReader.ReadAsync(
+            api.ListSchedules(pageSize, cursor, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
+            .ConfigureAwait(false);
         return new Page<ReportSchedule>
         {
             Items = envelope.Data ?? [],
@@ -145,8 +146,8 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
     public async Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default)
     {
         PathSegment.ThrowIfInvalid(scheduleId, nameof(scheduleId));
-        using var response = await ApiCall.SendRawAsync(
-            api, DeleteScheduleOperation, (a, ct) => a.DeleteSchedule(scheduleId, ct), cancellationToken).ConfigureAwait(false);
+        using var response = await ResponseReader.ReceiveAsync(
+            api.DeleteSchedule(scheduleId, cancellationToken), DeleteScheduleOperation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -215,22 +216,13 @@ internal sealed class ReportsClient(IReportsApi api, TimeProvider timeProvider, 
             operation);
     }
 
-    private async Task<ReportGeneration> ReadGenerationAsync(HttpResponseMessage response, string operation, string? knownId, CancellationToken cancellationToken)
+    private ReportGeneration ReadGeneration(HttpResponseMessage response, string operation, string? knownId)
     {
-        ReportStatusBody? body;
-        try
-        {
-            body = await response.Content.ReadFromJsonAsync(DataPulseJsonContext.Default.ReportStatusBody, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ApiCall.Translate(ex, operation, cancellationToken) is { } translated)
-        {
-            ExceptionDispatchInfo.Throw(translated);
-            throw;
-        }
+        var body = ResponseReader.Decode(response, DataPulseJsonContext.Default.ReportStatusBody, operation);
 
-        var reportId = body?.ReportId ?? knownId ?? LastSegment(response.Headers.Location);
+        var reportId = body.ReportId ?? knownId ?? LastSegment(response.Headers.Location);
         // The id comes from the server and is used as a path segment of later calls: it must not be a dot segment.
-        if (body is null || string.IsNullOrWhiteSpace(reportId) || PathSegment.IsDotSegment(reportId) || string.IsNullOrEmpty(body.Status.Value))
+        if (string.IsNullOrWhiteSpace(reportId) || PathSegment.IsDotSegment(reportId) || string.IsNullOrEmpty(body.Status.Value))
         {
             throw new DataPulseException(
                 $"{operation} succeeded, but its answer did not say which report it is or where it stands (report_id and status).", operation, null);

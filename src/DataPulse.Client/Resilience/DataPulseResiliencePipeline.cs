@@ -1,19 +1,19 @@
-using DataPulse.Client.Http;
-using DataPulse.Client.Internal;
-using Microsoft.Extensions.Logging;
+using System.Globalization;
+using DataPulse.Client.Pipeline;
+using DataPulse.Client.Telemetry;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace DataPulse.Client.Resilience;
 
 /// <summary>
-/// Builds the SDK's pipeline: an overall timeout around a retry around a per-attempt timeout. One pipeline serves the
-/// direct constructors and dependency injection alike.
+/// Builds the SDK's Polly pipeline: its retry strategy (the contract's table, <c>Retry-After</c> on the injected clock),
+/// then whatever the caller adds. The deadlines are not Polly strategies: the call path arms one timer per attempt for
+/// the nearer of the attempt and overall deadlines, instead of two per call.
 /// </summary>
 internal static class DataPulseResiliencePipeline
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(DataPulseClientOptions options, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(DataPulseClientOptions options, CallTelemetry telemetry)
     {
         if (options.ResiliencePipeline is { } replacement)
         {
@@ -21,25 +21,13 @@ internal static class DataPulseResiliencePipeline
         }
 
         var timeProvider = options.TimeProvider;
-        var maxRetryAfter = options.MaxRetryAfter;
-        var overallTimeout = options.Timeout;
-        var baseDelay = options.RetryBaseDelay;
+        var timeout = options.Timeout;
+        var rules = new RetryRules(timeProvider, options.MaxRetryAfter, options.RetryBaseDelay);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
             Name = "DataPulse.Client",
             TimeProvider = timeProvider,
         };
-
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Name = "DataPulse.OverallTimeout",
-            Timeout = options.Timeout,
-            OnTimeout = static args =>
-            {
-                args.Context.Properties.Set(ResilienceKeys.OverallTimeoutFired, true);
-                return default;
-            },
-        });
 
         if (options.MaxRetries > 0)
         {
@@ -47,36 +35,30 @@ internal static class DataPulseResiliencePipeline
             {
                 Name = "DataPulse.Retry",
                 MaxRetryAttempts = options.MaxRetries,
-                // The delay always comes from DelayGenerator: the server's Retry-After (already checked against
-                // MaxRetryAfter by ShouldHandle, as Polly's MaxDelay does not cap a generated delay), else RetryBackoff,
-                // whose bounds are documented. Polly's own backoff settings are only a fallback that is never reached.
+                // The wait is chosen together with the decision (ShouldHandle), so jitter is drawn once and a wait past the
+                // deadline is never started; DelayGenerator hands it over. Polly's own backoff settings are never reached.
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
-                Delay = baseDelay,
-                MaxDelay = DataPulseClientOptions.MaxBackoffDelay,
-                ShouldHandle = args => new ValueTask<bool>(RetryClassifier.ShouldRetry(args.Outcome, args.Context, maxRetryAfter, overallTimeout, timeProvider)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    RetryClassifier.RetryAfterOf(args.Outcome, timeProvider)
-                    ?? RetryBackoff.Delay(args.AttemptNumber, baseDelay, DataPulseClientOptions.MaxBackoffDelay, Random.Shared.NextDouble())),
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args =>
+                {
+                    var call = CallState.Of(args.Context);
+                    var remaining = timeout - timeProvider.GetElapsedTime(call.StartedAt);
+                    var delay = RetryClassifier.NextDelay(args.Outcome, call.Request, args.AttemptNumber, remaining, rules, args.Context.CancellationToken);
+                    call.NextDelay = delay ?? TimeSpan.Zero;
+                    return new ValueTask<bool>(delay is not null);
+                },
+                DelayGenerator = static args => new ValueTask<TimeSpan?>(CallState.Of(args.Context).NextDelay),
                 OnRetry = args =>
                 {
-                    var request = args.Context.Properties.GetValue(ResilienceKeys.Request, null!);
-                    var operation = request is null ? "DataPulse" : OperationName.Of(request);
                     var status = args.Outcome.Result is { } response
-                        ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
                         : args.Outcome.Exception?.GetType().Name ?? "unknown";
-                    Log.Retrying(logger, operation, args.AttemptNumber + 1, status, args.RetryDelay.TotalMilliseconds);
-                    DataPulseTelemetry.RecordRetry(operation, status);
+                    telemetry.Retrying(CallState.Of(args.Context), status, args.RetryDelay);
                     return default;
                 },
             });
         }
-
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Name = "DataPulse.AttemptTimeout",
-            Timeout = options.AttemptTimeout,
-        });
 
         options.ConfigureResilience?.Invoke(builder);
         return builder.Build();

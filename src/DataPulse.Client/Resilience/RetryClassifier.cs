@@ -6,72 +6,65 @@ using Polly.Timeout;
 namespace DataPulse.Client.Resilience;
 
 /// <summary>
-/// The contract's retry table. 429, 502, 503, 504: retried, waiting what <c>Retry-After</c> says; a <c>Retry-After</c>
-/// above <see cref="DataPulseClientOptions.MaxRetryAfter"/>, or one that would run past the overall deadline, is not
-/// waited out (the answer goes to the caller at once). 500, connection failures and attempt timeouts: retried only when
-/// the request is safe to repeat (GET, or any request carrying an <c>Idempotency-Key</c>). Everything else: sent once.
+/// The contract's retry table, and the wait before each retry. 429, 502, 503, 504: retried, waiting what
+/// <c>Retry-After</c> says; a <c>Retry-After</c> above <see cref="DataPulseClientOptions.MaxRetryAfter"/> is not waited
+/// out (the answer goes to the caller at once). 500, connection failures, attempt and transport timeouts: retried only
+/// when the request is safe to repeat (GET, or any request carrying an <c>Idempotency-Key</c>). Everything else: sent
+/// once. A wait that would end after the overall deadline is not started: the last answer goes to the caller instead.
 /// </summary>
 internal static class RetryClassifier
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static bool ShouldRetry(
-        Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeSpan overallTimeout, TimeProvider timeProvider)
+    /// <summary>The wait before retrying <paramref name="outcome"/>, or null when it must not be retried.</summary>
+    /// <param name="outcome">What the attempt ended with.</param>
+    /// <param name="request">The request, to tell whether it is safe to repeat.</param>
+    /// <param name="retryIndex">0 before the first retry.</param>
+    /// <param name="remaining">What is left of the overall deadline.</param>
+    /// <param name="rules">The caller's retry settings.</param>
+    /// <param name="callerToken">The caller's token: its cancellation is never retried.</param>
+    public static TimeSpan? NextDelay(
+        Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, int retryIndex, TimeSpan remaining, RetryRules rules, CancellationToken callerToken)
     {
-        var request = context.Properties.GetValue(ResilienceKeys.Request, null!);
-        if (outcome.Exception is { } exception)
-        {
-            return exception switch
-            {
-                // The caller's token, or the overall deadline: never retried.
-                OperationCanceledException when context.CancellationToken.IsCancellationRequested => false,
-                // Any other cancellation is a transport limit (SocketsHttpHandler.ConnectTimeout, a caller HttpClient's
-                // Timeout): no answer arrived, like a connection failure.
-                OperationCanceledException => IsSafeToRepeat(request),
-                HttpRequestException or TimeoutRejectedException => IsSafeToRepeat(request),
-                _ => false,
-            };
-        }
+        var delay = outcome.Exception is { } exception
+            ? IsRetriable(exception, request, callerToken) ? rules.Backoff(retryIndex) : (TimeSpan?)null
+            : outcome.Result is { } response ? DelayFor(response, request, retryIndex, rules) : null;
 
-        if (outcome.Result is not { } response)
-        {
-            return false;
-        }
-
-        return response.StatusCode switch
-        {
-            HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout =>
-                IsWaitAcceptable(ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider), context, maxRetryAfter, overallTimeout, timeProvider),
-            HttpStatusCode.InternalServerError => IsSafeToRepeat(request),
-            _ => false,
-        };
+        // Waiting past the overall deadline would only turn the server's answer into a timeout.
+        return delay is { } wait && wait < remaining ? wait : null;
     }
-
-    /// <summary>The server's <c>Retry-After</c>, when the answer has one; null lets the exponential backoff decide.</summary>
-    public static TimeSpan? RetryAfterOf(Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider) =>
-        outcome.Result is { } response ? ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider) : null;
 
     /// <summary>GET and HEAD are safe to repeat; anything else only with an <c>Idempotency-Key</c> the server deduplicates on.</summary>
     public static bool IsSafeToRepeat(HttpRequestMessage? request) =>
         request is not null
         && (request.Method == HttpMethod.Get
             || request.Method == HttpMethod.Head
-            || request.Headers.Contains(IdempotencyKeyHeader));
+            || request.Headers.NonValidated.Contains(IdempotencyKeyHeader));
 
-    private static bool IsWaitAcceptable(TimeSpan? retryAfter, ResilienceContext context, TimeSpan maxRetryAfter, TimeSpan overallTimeout, TimeProvider timeProvider)
+    private static bool IsRetriable(Exception exception, HttpRequestMessage request, CancellationToken callerToken) => exception switch
     {
-        if (retryAfter is not { } wait)
-        {
-            return true;
-        }
+        OperationCanceledException when callerToken.IsCancellationRequested => false,
+        DataPulseTimeoutException { Kind: DataPulseTimeoutKind.Overall } => false,
+        // No answer arrived: repeat what may be repeated.
+        DataPulseTimeoutException or DataPulseConnectionException => IsSafeToRepeat(request),
+        // Raised by strategies a caller added (ConfigureResilience) or by a transport outside the SDK's own.
+        TimeoutRejectedException or HttpRequestException or OperationCanceledException => IsSafeToRepeat(request),
+        _ => false,
+    };
 
-        if (wait > maxRetryAfter)
+    private static TimeSpan? DelayFor(HttpResponseMessage response, HttpRequestMessage request, int retryIndex, RetryRules rules)
+    {
+        switch (response.StatusCode)
         {
-            return false;
+            case HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout:
+                var retryAfter = ResponseHeaderReader.ReadRetryAfter(response.Headers, rules.TimeProvider);
+                return retryAfter is { } wait
+                    ? wait <= rules.MaxRetryAfter ? wait : null
+                    : rules.Backoff(retryIndex);
+            case HttpStatusCode.InternalServerError:
+                return IsSafeToRepeat(request) ? rules.Backoff(retryIndex) : null;
+            default:
+                return null;
         }
-
-        // Waiting out a Retry-After that ends after the overall deadline would only turn the server's answer into a timeout.
-        return !context.Properties.TryGetValue(ResilienceKeys.StartedAt, out var startedAt)
-            || timeProvider.GetElapsedTime(startedAt) + wait < overallTimeout;
     }
 }

@@ -5,8 +5,8 @@ namespace DataPulse.Client.Tests.Infrastructure;
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that records every timer the code under test starts (a <c>Task.Delay</c> is one),
 /// and can drive a task to completion by jumping straight to the next pending timer: exact, and nothing sleeps.
-/// Use it with a client whose resilience pipeline keeps no timers (<c>ResiliencePipeline&lt;HttpResponseMessage&gt;.Empty</c>),
-/// so every timer is one the code under test waits on.
+/// Use it with a client whose retries keep no timers (<c>ResiliencePipeline&lt;HttpResponseMessage&gt;.Empty</c>) and whose
+/// deadlines are longer than <see cref="DeadlinesFrom"/>, so every timer it jumps to is one the code under test waits on.
 /// </summary>
 public sealed class RecordingTimeProvider : FakeTimeProvider
 {
@@ -16,6 +16,9 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
         : base(new DateTimeOffset(2025, 1, 15, 8, 30, 0, TimeSpan.Zero))
     {
     }
+
+    /// <summary>Timers this long or longer are deadlines (a call's timeouts), not waits: never jumped to.</summary>
+    public static readonly TimeSpan DeadlinesFrom = TimeSpan.FromHours(12);
 
     /// <summary>The waits jumped over by <see cref="RunAsync{T}"/>, in order.</summary>
     public List<TimeSpan> Waits { get; } = [];
@@ -92,7 +95,8 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
     {
         lock (_timers)
         {
-            return _timers.Where(t => t is { Fired: false, Disposed: false, DueAt: not null }).MinBy(t => t.DueAt);
+            var now = GetUtcNow();
+            return _timers.Where(t => t is { Fired: false, Disposed: false, DueAt: not null } && t.DueAt - now < DeadlinesFrom).MinBy(t => t.DueAt);
         }
     }
 

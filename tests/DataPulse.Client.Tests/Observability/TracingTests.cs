@@ -1,3 +1,4 @@
+using DataPulse.Client.Telemetry;
 using System.Diagnostics;
 using DataPulse.Client.Http;
 using DataPulse.Client.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class TracingTests : IDisposable
     }
 
     [Fact]
-    public async Task Success_OneClientSpanWithHttpAndDataPulseAttributes()
+    public async Task Success_OneInternalSpanWithHttpAndDataPulseAttributes()
     {
         Stubs.Kpis(_api.Server, traceId: "trc_span_1");
         using var client = _api.CreateClient();
@@ -28,7 +29,7 @@ public sealed class TracingTests : IDisposable
 
         var span = _spans.Stopped.Should().ContainSingle().Subject;
         span.DisplayName.Should().Be("Analytics.GetKpiSummary");
-        span.Kind.Should().Be(ActivityKind.Client);
+        span.Kind.Should().Be(ActivityKind.Internal);
         span.Status.Should().Be(ActivityStatusCode.Unset);
         span.GetTagItem("datapulse.operation").Should().Be("Analytics.GetKpiSummary");
         span.GetTagItem("http.request.method").Should().Be("GET");
@@ -105,7 +106,7 @@ public sealed class TracingTests : IDisposable
     {
         var uri = new Uri($"https://user:pw@api.datapulse.io/v1/x?token=abc&period=30d&echo={ApiServer.ApiKey}");
 
-        var url = TelemetryHandler.FullUrl(uri, ApiServer.ApiKey);
+        var url = CallTelemetry.FullUrl(uri, ApiServer.ApiKey);
 
         url.Should().StartWith("https://api.datapulse.io/v1/x?token=REDACTED&period=30d&echo=");
         url.ShouldNotContainKey();

@@ -154,8 +154,9 @@ public sealed class AsyncReportTests : IDisposable
     {
         o.TimeProvider = _time;
 
-        // No retry or timeout timers: every timer the clock sees is a poll wait.
+        // No retry timers, and deadlines the clock never jumps to: every timer it jumps to is a poll wait.
         o.ResiliencePipeline = ResiliencePipeline<HttpResponseMessage>.Empty;
+        o.Timeout = o.AttemptTimeout = TimeSpan.FromDays(1);
         configure?.Invoke(o);
     });
 

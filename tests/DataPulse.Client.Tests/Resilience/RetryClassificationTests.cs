@@ -1,3 +1,5 @@
+using DataPulse.Client.Telemetry;
+using DataPulse.Client.Pipeline;
 using System.Net;
 using DataPulse.Client.Http;
 using DataPulse.Client.Tests.Infrastructure;
@@ -90,10 +92,7 @@ public sealed class RetryClassificationTests : IDisposable
         // The facade always adds a key, so send a raw POST without one through the SDK's own handler chain and pipeline.
         Stubs.QueryAlways(_api, Stubs.Error(500));
         var options = _api.Options(o => o.MaxRetries = 3);
-        using var http = new HttpClient(DataPulseHandlers.CreateChain(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, PrimaryHandler.Create()))
-        {
-            BaseAddress = _api.BaseAddress,
-        };
+        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
 
         var send = () => http.PostAsync(new Uri(Stubs.QueryPath, UriKind.Relative), new StringContent("""{ "sql": "SELECT 1" }"""));
 
@@ -107,10 +106,7 @@ public sealed class RetryClassificationTests : IDisposable
         // 502/503/504 mean the request was not processed: retried whatever the method.
         Stubs.QueryAlways(_api, Stubs.Error(503));
         var options = _api.Options(o => o.MaxRetries = 2);
-        using var http = new HttpClient(DataPulseHandlers.CreateChain(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, PrimaryHandler.Create()))
-        {
-            BaseAddress = _api.BaseAddress,
-        };
+        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
 
         var send = () => http.PostAsync(new Uri(Stubs.QueryPath, UriKind.Relative), new StringContent("{}"));
 

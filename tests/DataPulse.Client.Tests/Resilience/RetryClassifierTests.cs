@@ -4,23 +4,15 @@ using Polly;
 
 namespace DataPulse.Client.Tests.Resilience;
 
-/// <summary>The classifier's rules for cancellations, which end-to-end tests cannot tell apart from Polly's own checks.</summary>
+/// <summary>The classifier's rules for cancellations, waits and deadlines, which end-to-end tests cannot isolate.</summary>
 public sealed class RetryClassifierTests
 {
-    private static bool ShouldRetry(Exception exception, CancellationToken contextToken)
+    private static readonly RetryRules Rules = new(TimeProvider.System, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(10));
+
+    private static TimeSpan? NextDelay(Outcome<HttpResponseMessage> outcome, HttpMethod method, CancellationToken callerToken, TimeSpan? remaining = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.datapulse.io/v1/customers/cust_1");
-        var context = ResilienceContextPool.Shared.Get(contextToken);
-        try
-        {
-            context.Properties.Set(ResilienceKeys.Request, request);
-            return RetryClassifier.ShouldRetry(
-                Outcome.FromException<HttpResponseMessage>(exception), context, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeProvider.System);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        using var request = new HttpRequestMessage(method, "https://api.datapulse.io/v1/customers/cust_1");
+        return RetryClassifier.NextDelay(outcome, request, 0, remaining ?? TimeSpan.FromMinutes(10), Rules, callerToken);
     }
 
     [Fact]
@@ -29,44 +21,67 @@ public sealed class RetryClassifierTests
         using var canceled = new CancellationTokenSource();
         canceled.Cancel();
 
-        ShouldRetry(new OperationCanceledException(canceled.Token), canceled.Token).Should().BeFalse();
+        NextDelay(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException(canceled.Token)), HttpMethod.Get, canceled.Token).Should().BeNull();
     }
 
     [Fact]
-    public void Cancellation_ByATransportLimit_OnAGet_IsRetried()
+    public void TransportTimeout_OnAGet_IsRetried()
     {
-        // SocketsHttpHandler.ConnectTimeout and HttpClient.Timeout surface as a TaskCanceledException wrapping a TimeoutException.
-        var transportTimeout = new TaskCanceledException("The request was canceled", new TimeoutException("connect timed out"));
+        var timeout = new DataPulseTimeoutException("timed out", DataPulseTimeoutKind.Transport, null);
 
-        ShouldRetry(transportTimeout, CancellationToken.None).Should().BeTrue();
+        NextDelay(Outcome.FromException<HttpResponseMessage>(timeout), HttpMethod.Get, CancellationToken.None).Should().NotBeNull();
     }
 
     [Fact]
-    public void Cancellation_ByATransportLimit_OnAPostWithoutIdempotencyKey_IsNotRetried()
+    public void TransportTimeout_OnAPostWithoutIdempotencyKey_IsNotRetried()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.datapulse.io/v1/predictions");
-        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
-        context.Properties.Set(ResilienceKeys.Request, request);
+        var timeout = new DataPulseTimeoutException("timed out", DataPulseTimeoutKind.Transport, null);
 
-        var retry = RetryClassifier.ShouldRetry(
-            Outcome.FromException<HttpResponseMessage>(new TaskCanceledException()), context, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeProvider.System);
-        ResilienceContextPool.Shared.Return(context);
+        NextDelay(Outcome.FromException<HttpResponseMessage>(timeout), HttpMethod.Post, CancellationToken.None).Should().BeNull();
+    }
 
-        retry.Should().BeFalse();
+    [Fact]
+    public void OverallTimeout_IsNeverRetried()
+    {
+        var timeout = new DataPulseTimeoutException("timed out", DataPulseTimeoutKind.Overall, TimeSpan.FromSeconds(1));
+
+        NextDelay(Outcome.FromException<HttpResponseMessage>(timeout), HttpMethod.Get, CancellationToken.None).Should().BeNull();
     }
 
     [Fact]
     public void BadRequest_IsNotRetried()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.datapulse.io/v1/customers/cust_1");
         using var response = new HttpResponseMessage(HttpStatusCode.BadRequest);
-        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
-        context.Properties.Set(ResilienceKeys.Request, request);
 
-        var retry = RetryClassifier.ShouldRetry(
-            Outcome.FromResult(response), context, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeProvider.System);
-        ResilienceContextPool.Shared.Return(context);
+        NextDelay(Outcome.FromResult(response), HttpMethod.Get, CancellationToken.None).Should().BeNull();
+    }
 
-        retry.Should().BeFalse();
+    [Fact]
+    public void RetryAfter_IsTheWait()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", "7");
+
+        NextDelay(Outcome.FromResult(response), HttpMethod.Post, CancellationToken.None).Should().Be(TimeSpan.FromSeconds(7));
+    }
+
+    [Fact]
+    public void RetryAfter_BeyondTheDeadline_IsNotWaited()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", "7");
+
+        NextDelay(Outcome.FromResult(response), HttpMethod.Get, CancellationToken.None, remaining: TimeSpan.FromSeconds(6)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("99999999999999999999999999")]
+    public void RetryAfter_LargerThanAnyInteger_IsOverTheCeiling(string value)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", value);
+
+        NextDelay(Outcome.FromResult(response), HttpMethod.Get, CancellationToken.None).Should().BeNull();
     }
 }

@@ -1,3 +1,5 @@
+using DataPulse.Client.Telemetry;
+using DataPulse.Client.Pipeline;
 using DataPulse.Client.Http;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Tests.Infrastructure;
@@ -39,10 +41,7 @@ public sealed class TransportFailureTests
     {
         var transport = new CountingHandler();
         var options = Options(RawHttpServer.ClosedPort(), maxRetries: 2);
-        using var http = new HttpClient(DataPulseHandlers.CreateChain(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, transport))
-        {
-            BaseAddress = options.BaseAddress,
-        };
+        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(transport, ownsHandler: true));
 
         var send = () => http.PostAsync(new Uri("v1/analytics/query", UriKind.Relative), new StringContent("{}"));
 

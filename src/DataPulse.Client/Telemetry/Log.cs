@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace DataPulse.Client.Internal;
+namespace DataPulse.Client.Telemetry;
 
 /// <summary>
 /// The SDK's log messages, category <c>DataPulse.Client</c>. None of them carries the API key or the Authorization

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 
-namespace DataPulse.Client.Internal;
+namespace DataPulse.Client.Telemetry;
 
 /// <summary>
 /// The SDK's instruments on one <see cref="Meter"/> named <c>DataPulse.Client</c>: the static meter for directly built

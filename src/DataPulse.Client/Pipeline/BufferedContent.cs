@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Net;
+
+namespace DataPulse.Client.Pipeline;
+
+/// <summary>
+/// A response body read whole inside its attempt, held in a buffer rented from <see cref="ArrayPool{T}.Shared"/> and
+/// returned when the response is disposed, so a large answer costs no new large-object-heap buffer per call.
+/// </summary>
+internal sealed class BufferedContent : HttpContent
+{
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    public BufferedContent(byte[] buffer, int length, bool truncated)
+    {
+        _buffer = buffer;
+        _length = length;
+        Truncated = truncated;
+    }
+
+    /// <summary>Whether the body was longer than what was kept (error bodies only: a success over the cap fails instead).</summary>
+    public bool Truncated { get; }
+
+    /// <summary>The body. Valid until the content is disposed.</summary>
+    public ReadOnlySpan<byte> Span => new(Buffer, 0, _length);
+
+    public int Length => _length;
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(BufferedContent));
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        stream.WriteAsync(Buffer, 0, _length);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        stream.WriteAsync(Buffer.AsMemory(0, _length), cancellationToken).AsTask();
+
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        Task.FromResult<Stream>(new MemoryStream(Buffer, 0, _length, writable: false));
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        base.Dispose(disposing);
+    }
+}

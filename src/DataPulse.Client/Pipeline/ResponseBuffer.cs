@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace DataPulse.Client.Pipeline;
+
+/// <summary>
+/// Reads a response body whole, inside the attempt and under its deadline, into a pooled buffer of at most a given
+/// size. The same code reads successes (over the cap: a clear failure) and error bodies (over the cap: kept cut).
+/// </summary>
+internal static class ResponseBuffer
+{
+    private const int FirstChunk = 16 * 1024;
+
+    /// <summary>Replaces <paramref name="response"/>'s content by a <see cref="BufferedContent"/> holding its whole body.</summary>
+    /// <exception cref="DataPulseException">The body is larger than <paramref name="maxBytes"/> (never for <paramref name="keepPartial"/>).</exception>
+    public static async Task LoadAsync(HttpResponseMessage response, int maxBytes, bool keepPartial, string operation, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        var declared = original.Headers.ContentLength;
+        if (declared > maxBytes && !keepPartial)
+        {
+            throw TooLarge(operation, maxBytes, declared);
+        }
+
+        // Rent one byte more than the cap, so "exactly the cap" and "more than the cap" can be told apart.
+        var initial = declared is { } known ? (int)Math.Min(known + 1, (long)maxBytes + 1) : Math.Min(FirstChunk, maxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 1));
+        var filled = 0;
+        var truncated = false;
+        try
+        {
+            try
+            {
+                var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var ceiling = maxBytes + 1;
+                    while (true)
+                    {
+                        // The pool may hand out more than asked: never read past one byte over the cap.
+                        var room = Math.Min(buffer.Length, ceiling);
+                        if (filled == room)
+                        {
+                            if (room == ceiling)
+                            {
+                                break;
+                            }
+
+                            buffer = Grow(buffer, filled, (int)Math.Min((long)buffer.Length * 2, ceiling));
+                            room = Math.Min(buffer.Length, ceiling);
+                        }
+
+                        var read = await stream.ReadAsync(buffer.AsMemory(filled, room - filled), cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            break;
+                        }
+
+                        filled += read;
+                    }
+                }
+            }
+            catch (Exception) when (keepPartial && !cancellationToken.IsCancellationRequested)
+            {
+                // An error body cut off mid-way: keep what arrived; the status still decides the exception.
+            }
+
+            if (filled > maxBytes)
+            {
+                if (!keepPartial)
+                {
+                    throw TooLarge(operation, maxBytes, null);
+                }
+
+                filled = maxBytes;
+                truncated = true;
+            }
+
+            var buffered = new BufferedContent(buffer, filled, truncated);
+            foreach (var header in original.Headers.NonValidated)
+            {
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            buffer = null!;
+            response.Content = buffered;
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            original.Dispose();
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int filled, int size)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, filled).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+
+    private static DataPulseException TooLarge(string operation, int maxBytes, long? declared) => new(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{operation}: the answer is larger than the {maxBytes:N0} bytes a response may be buffered in memory ({(declared is { } length ? $"Content-Length {length:N0}" : "the body kept coming")}); raise DataPulseClientOptions.MaxResponseBufferSize if this answer is expected. Not retried."),
+        operation,
+        null);
+}

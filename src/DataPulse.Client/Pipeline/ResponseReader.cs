@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DataPulse.Client.Errors;
+using DataPulse.Client.Http;
+using DataPulse.Client.Internal;
+
+namespace DataPulse.Client.Pipeline;
+
+/// <summary>
+/// How a resource reads what the call path returned: awaits Refit's send (translating what only shows there: a disposed
+/// client), then decodes the body the attempt already read into memory, synchronously, with the source-generated
+/// contract. Refit builds requests; it never reads a response.
+/// </summary>
+internal static class ResponseReader
+{
+    public static async Task<(T Value, DataPulseResponseInfo Info)> ReadAsync<T>(
+        Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+    {
+        using var response = await ReceiveAsync(sending, operation, cancellationToken).ConfigureAwait(false);
+        return (Decode(response, typeInfo, operation), ResponseHeaderReader.ReadInfo(response));
+    }
+
+    /// <summary>The response itself (a file to stream, a status to read), or the documented exception.</summary>
+    public static async Task<HttpResponseMessage> ReceiveAsync(Task<HttpResponseMessage> sending, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sending.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not DataPulseException)
+        {
+            throw Failures.Outside(ex, operation, cancellationToken);
+        }
+    }
+
+    public static T Decode<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation)
+    {
+        if (response.Content is not BufferedContent { Length: > 0 } body)
+        {
+            throw Failures.Unreadable(operation, null);
+        }
+
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(body.Span, typeInfo);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or FormatException)
+        {
+            throw Failures.Unreadable(operation, ex);
+        }
+
+        // An answer without its "data" (for example "{}") is of another shape, not an empty result.
+        if (value is null or IDataEnvelope { HasData: false })
+        {
+            throw Failures.Unreadable(operation, null);
+        }
+
+        return value;
+    }
+}

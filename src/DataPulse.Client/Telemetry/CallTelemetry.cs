@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DataPulse.Client.Http;
+using DataPulse.Client.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace DataPulse.Client.Telemetry;
+
+/// <summary>
+/// One log entry, one span and one duration measurement per operation (every attempt and wait included), and one log
+/// entry, counter increment and span event per retry. The operation's span is <see cref="ActivityKind.Internal"/>: the
+/// HTTP spans of its attempts (<c>System.Net.Http</c>'s, kind Client) are its children. Writes neither the key nor the
+/// Authorization header anywhere; bodies only when <see cref="DataPulseClientOptions.LogBodies"/> is on, capped at
+/// <see cref="DataPulseClientOptions.MaxLoggedBodyLength"/> characters. With no listener, logger or meter it costs a
+/// few flag checks.
+/// </summary>
+internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, ApiKeyProvider keyProvider, bool logBodies)
+{
+    private const string Redacted = "REDACTED";
+
+    // Query parameters whose values OpenTelemetry asks to redact from url.full; the API itself takes no secret in a query.
+    private static readonly HashSet<string> SensitiveQueryNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "api_key", "apikey", "key", "token", "access_token", "auth", "authorization", "password", "secret",
+        "sig", "signature", "AWSAccessKeyId", "X-Amz-Signature", "X-Amz-Credential", "X-Goog-Signature",
+    };
+
+    public ILogger Logger => logger;
+
+    public DataPulseMetrics Metrics => metrics;
+
+    /// <summary>Whether anything listens at all; when not, an operation records nothing.</summary>
+    public bool IsObserved => DataPulseTelemetry.ActivitySource.HasListeners() || metrics.Enabled || logger.IsEnabled(LogLevel.Warning);
+
+    public void Started(CallState call)
+    {
+        var request = call.Request;
+        var activity = DataPulseTelemetry.ActivitySource.StartActivity(call.Operation, ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("datapulse.operation", call.Operation);
+            activity.SetTag("http.request.method", request.Method.Method);
+            if (request.RequestUri is { IsAbsoluteUri: true } uri)
+            {
+                activity.SetTag("server.address", uri.Host);
+                activity.SetTag("server.port", uri.Port);
+                activity.SetTag("url.full", FullUrl(uri, keyProvider.TryCurrent()));
+            }
+        }
+
+        call.Activity = activity;
+        if (logBodies && request.Content is JsonBody body && logger.IsEnabled(LogLevel.Debug))
+        {
+            LogText(call.Operation, "request", "application/json", Encoding.UTF8.GetString(body.Utf8));
+        }
+    }
+
+    public void Retrying(CallState call, string status, TimeSpan delay)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            Log.Retrying(logger, call.Operation, call.Attempts, status, delay.TotalMilliseconds);
+        }
+
+        call.Retries++;
+        metrics.RecordRetry(call.Operation, status);
+        call.Activity?.AddEvent(new ActivityEvent("datapulse.retry", tags: new ActivityTagsCollection
+        {
+            { "datapulse.attempt", call.Retries },
+            { "datapulse.status", status },
+        }));
+    }
+
+    public void Succeeded(CallState call, HttpResponseMessage response, TimeSpan duration)
+    {
+        var statusCode = (int)response.StatusCode;
+        var traceId = ResponseHeaderReader.ReadTraceId(response.Headers);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var path = PathOf(call.Request);
+            Log.OperationSucceeded(logger, call.Operation, call.Request.Method.Method, path, statusCode, duration.TotalMilliseconds, call.Attempts, traceId);
+        }
+
+        if (call.Activity is { IsAllDataRequested: true } activity)
+        {
+            activity.SetTag("http.response.status_code", statusCode);
+            activity.SetTag("datapulse.attempts", call.Attempts);
+            activity.SetTag("datapulse.trace_id", traceId);
+        }
+
+        metrics.RecordDuration(duration, call.Operation, call.Request, statusCode, null);
+        if (logBodies && logger.IsEnabled(LogLevel.Debug))
+        {
+            if (response.Content is BufferedContent buffered)
+            {
+                LogText(call.Operation, "response", response.Content.Headers.ContentType?.MediaType, Encoding.UTF8.GetString(buffered.Span));
+            }
+            else
+            {
+                // Files (report downloads) are never read here: they can be hundreds of megabytes and are streamed to the caller.
+                Log.BodyNotLogged(logger, call.Operation, "response", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        call.Activity?.Dispose();
+    }
+
+    public void Failed(CallState call, Exception exception, TimeSpan duration, bool canceledByCaller)
+    {
+        var operation = call.Operation;
+        var method = call.Request.Method.Method;
+        var path = PathOf(call.Request);
+        if (canceledByCaller)
+        {
+            const string canceled = "System.OperationCanceledException";
+            Log.OperationCanceled(logger, operation, method, path, duration.TotalMilliseconds, call.Attempts);
+            MarkFailed(call.Activity, null, canceled, call.Attempts, null);
+            metrics.RecordDuration(duration, operation, call.Request, null, canceled);
+            call.Activity?.Dispose();
+            return;
+        }
+
+        var api = exception as DataPulseApiException;
+        int? status = api is null ? null : (int)api.StatusCode;
+        var errorType = status?.ToString(CultureInfo.InvariantCulture) ?? exception.GetType().FullName ?? exception.GetType().Name;
+        if (exception is DataPulseRateLimitException)
+        {
+            metrics.RecordRateLimited(operation);
+        }
+
+        // "none" rather than blanks when no answer arrived (a refused connection has no status or trace id).
+        Log.OperationFailed(
+            logger, operation, method, path, exception.GetType().Name, status?.ToString(CultureInfo.InvariantCulture) ?? "none",
+            duration.TotalMilliseconds, call.Attempts, api?.TraceId ?? "none", exception);
+        if (logBodies && api?.ResponseBody is { } errorBody && logger.IsEnabled(LogLevel.Debug))
+        {
+            var mediaType = api.ResponseHeaders.TryGetValue("Content-Type", out var contentType) && contentType.Count > 0 ? contentType[0] : null;
+            LogText(operation, "response", mediaType, errorBody);
+        }
+
+        MarkFailed(call.Activity, status, errorType, call.Attempts, api?.TraceId);
+        metrics.RecordDuration(duration, operation, call.Request, status, errorType);
+        call.Activity?.Dispose();
+    }
+
+    private static void MarkFailed(Activity? activity, int? status, string errorType, int attempts, string? traceId)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, errorType);
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag("error.type", errorType);
+            activity.SetTag("datapulse.attempts", attempts);
+            if (status is { } code)
+            {
+                activity.SetTag("http.response.status_code", code);
+            }
+
+            if (traceId is not null)
+            {
+                activity.SetTag("datapulse.trace_id", traceId);
+            }
+        }
+    }
+
+    /// <summary>The address without user information, sensitive query values redacted and the key, were it there, scrubbed.</summary>
+    internal static string FullUrl(Uri uri, string? apiKey)
+    {
+        var address = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        var query = uri.Query;
+        if (query.Length > 1)
+        {
+            var text = new StringBuilder(address).Append('?');
+            var first = true;
+            foreach (var pair in query[1..].Split('&'))
+            {
+                if (!first)
+                {
+                    text.Append('&');
+                }
+
+                first = false;
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = equals < 0 ? pair : pair[..equals];
+                if (equals >= 0 && SensitiveQueryNames.Contains(Uri.UnescapeDataString(name)))
+                {
+                    text.Append(name).Append('=').Append(Redacted);
+                }
+                else
+                {
+                    text.Append(pair);
+                }
+            }
+
+            address = text.ToString();
+        }
+
+        return ApiKey.Scrub(address, apiKey) ?? address;
+    }
+
+    private static string PathOf(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? string.Empty;
+
+    private void LogText(string operation, string direction, string? mediaType, string text)
+    {
+        if (!MediaTypes.IsJson(mediaType) && direction == "response" && mediaType is not null && !mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        {
+            Log.BodyNotLogged(logger, operation, direction, mediaType);
+            return;
+        }
+
+        // Scrub before cutting, so that a key cut in two at the cap cannot slip through.
+        var scrubbed = ApiKey.Scrub(text, keyProvider.TryCurrent()) ?? string.Empty;
+        var shown = Math.Min(scrubbed.Length, DataPulseClientOptions.MaxLoggedBodyLength);
+        Log.Body(logger, operation, direction, mediaType, scrubbed.Length, shown, scrubbed[..shown]);
+    }
+}
