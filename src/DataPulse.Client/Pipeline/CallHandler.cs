@@ -145,6 +145,7 @@ internal sealed class CallHandler : HttpMessageHandler
             if (!response.IsSuccessStatusCode)
             {
                 await ResponseBuffer.LoadAsync(response, ApiErrorReader.ReadLimit, keepPartial: true, call.Operation, deadline.Token).ConfigureAwait(false);
+                caller.ThrowIfCancellationRequested();
             }
             else if (!call.Streams || response.StatusCode == HttpStatusCode.Accepted)
             {

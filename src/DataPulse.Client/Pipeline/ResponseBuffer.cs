@@ -60,9 +60,9 @@ internal static class ResponseBuffer
                     }
                 }
             }
-            catch (Exception) when (keepPartial && !cancellationToken.IsCancellationRequested)
+            catch (Exception) when (keepPartial)
             {
-                // An error body cut off mid-way: keep what arrived; the status still decides the exception.
+                // An error body cut off, or stalled past the deadline: keep what arrived; the status still decides the exception.
             }
 
             if (filled > maxBytes)

@@ -115,7 +115,9 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
     public async Task<long> SaveToFileAsync(string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (fullPath, folder) = ResolveTarget(path);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.part");
+        // Short whatever the target's length, so the temporary name never exceeds what the file system allows.
+        var name = Path.GetFileName(fullPath);
+        var temporary = Path.Combine(folder, $".{(name.Length > 40 ? name[..40] : name)}.{Guid.NewGuid():N}.part");
         try
         {
             long written;
@@ -168,6 +170,11 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
         if (Directory.Exists(fullPath))
         {
             throw new ArgumentException($"'{path}' is a folder; pass a file path, for example Path.Combine(folder, report.FileName).", nameof(path));
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(fullPath)) > 255)
+        {
+            throw new ArgumentException($"The file name in '{path}' is longer than the 255 bytes a file system allows; shorten it.", nameof(path));
         }
 
         var folder = Path.GetDirectoryName(fullPath)!;

@@ -203,6 +203,26 @@ public sealed class ReportsClientTests : IDisposable
     }
 
     [Theory]
+    [InlineData(300, "")]
+    [InlineData(120, "é")]
+    public async Task ExportAsync_FileNameLongerThanAFileSystemAllows_IsShortened_KeepingItsExtension(int repeat, string letter)
+    {
+        var stem = string.Concat(Enumerable.Repeat(letter.Length == 0 ? "q" : letter, repeat));
+        StubPdf($"attachment; filename*=UTF-8''{Uri.EscapeDataString(stem)}.pdf");
+        using var client = _api.CreateClient();
+        using var folder = new TempFolder();
+
+        var saved = await client.Reports.ExportToFileAsync(TemplateRequest(), System.IO.Path.Combine(folder.Path, "first.pdf"));
+        using var file = await client.Reports.ExportAsync(TemplateRequest());
+        await file.SaveToFileAsync(System.IO.Path.Combine(folder.Path, file.FileName));
+
+        saved.FileName.Should().EndWith(".pdf");
+        System.Text.Encoding.UTF8.GetByteCount(file.FileName).Should().BeLessThanOrEqualTo(180);
+        file.FileName.Should().StartWith(stem[..10]).And.EndWith(".pdf");
+        Directory.GetFiles(folder.Path).Should().HaveCount(2);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("attachment; filename=\"..\"")]
     [InlineData("attachment")]
