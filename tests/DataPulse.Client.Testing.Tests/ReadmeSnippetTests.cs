@@ -1,7 +1,7 @@
 using DataPulse.Client.Analytics;
 using DataPulse.Client.Testing;
 
-namespace DataPulse.Client.Tests.Sandbox;
+namespace DataPulse.Client.Testing.Tests;
 
 // The README's "Testing your code against DataPulse" example, kept here so that it compiles and passes.
 public sealed class ReadmeSnippetTests
