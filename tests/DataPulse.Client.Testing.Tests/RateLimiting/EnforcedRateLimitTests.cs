@@ -80,7 +80,7 @@ public sealed class EnforcedRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusedRequests_DoNotCountAsServed()
+    public async Task RefusedRequests_StayAtZeroRemaining_AndTheNextWindowServesAgain()
     {
         await _sandbox.DisposeAsync();
         _sandbox = Start(new SandboxRateLimit(1, TimeSpan.FromSeconds(10)));
