@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Net;
 using DataPulse.Client.Testing.Hosting;
 using DataPulse.Client.Testing.Pipeline;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace DataPulse.Client.Testing;
 
@@ -36,18 +33,17 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     /// <summary>The read-only key a sandbox accepts unless <see cref="DataPulseSandboxOptions.ReadOnlyApiKey"/> says otherwise.</summary>
     public const string DefaultReadOnlyApiKey = "dp_test_sk_sandboxReadOnly000000000000002";
 
-    private readonly WireMockServer _server;
+    private readonly SandboxHost _host;
     private readonly SandboxState _state;
 
-    private DataPulseSandbox(WireMockServer server, SandboxState state)
+    private DataPulseSandbox(SandboxHost host, SandboxState state)
     {
-        _server = server;
+        _host = host;
         _state = state;
-        BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{server.Ports[0]}/"));
     }
 
     /// <summary>The sandbox's address, <c>http://127.0.0.1:&lt;port&gt;/</c>. The SDK accepts plain HTTP for loopback hosts.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>A full-access <c>dp_test_sk_</c> key the sandbox accepts.</summary>
     public string ApiKey => _state.Options.ApiKey;
@@ -56,12 +52,12 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     public string ReadOnlyApiKey => _state.Options.ReadOnlyApiKey;
 
     /// <summary>The requests received so far, oldest first, with the <c>Authorization</c> header redacted. A snapshot.</summary>
-    public IReadOnlyList<SandboxRequest> ReceivedRequests => _state.Received;
+    public IReadOnlyList<SandboxRequest> ReceivedRequests => _state.Received.Snapshot();
 
     /// <summary>Starts a sandbox on a random free loopback port.</summary>
-    /// <param name="options">Keys and clock; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Keys, rate limits and clock; <see langword="null"/> for the defaults.</param>
     /// <returns>The running sandbox; dispose it to stop it.</returns>
-    /// <exception cref="ArgumentException">The keys are empty or equal, or the rate limit is not positive.</exception>
+    /// <exception cref="ArgumentException">The keys are empty or equal, or a rate limit or its window is not positive.</exception>
     public static DataPulseSandbox Start(DataPulseSandboxOptions? options = null)
     {
         options ??= new DataPulseSandboxOptions();
@@ -78,24 +74,22 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
             throw new ArgumentException("RateLimitPerMinute must be at least 1.", nameof(options));
         }
 
+        if (options.EnforcedRateLimit is { PermitLimit: < 1 } or { Window.Ticks: < 1 })
+        {
+            throw new ArgumentException("EnforcedRateLimit needs a PermitLimit of at least 1 and a positive Window.", nameof(options));
+        }
+
         var state = new SandboxState(new DataPulseSandboxOptions
         {
             ApiKey = options.ApiKey,
             ReadOnlyApiKey = options.ReadOnlyApiKey,
             RateLimitPerMinute = options.RateLimitPerMinute,
+            EnforcedRateLimit = options.EnforcedRateLimit,
             TimeProvider = options.TimeProvider,
         });
-        var pipeline = new SandboxPipeline(state);
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = false,
-            // The sandbox keeps its own, redacted, request log; WireMock's would hold raw keys.
-            MaxRequestLogCount = 0,
-            PreWireMockMiddlewareInit = app => FileRoutesMiddleware.Use(app, pipeline),
-        });
-        WireMockRoutes.Register(server, pipeline);
-        return new DataPulseSandbox(server, state);
+        // Kestrel's start completes synchronously in practice; Task.Run keeps a caller's synchronization context out of it.
+        var host = Task.Run(() => SandboxHost.StartAsync(state)).GetAwaiter().GetResult();
+        return new DataPulseSandbox(host, state);
     }
 
     /// <summary>Client options pointed at this sandbox with <see cref="ApiKey"/>, retries waiting no base backoff
@@ -133,7 +127,8 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentOutOfRangeException">A negative count or a status outside 400-599.</exception>
     public void FailNextCalls(int calls, HttpStatusCode status) => _state.Scenarios.Fail(calls, status);
 
-    /// <summary>Delays every following response by <paramref name="latency"/>, added to any latency set before.</summary>
+    /// <summary>Delays every following response by <paramref name="latency"/>, added to any latency set before. The wait
+    /// runs on <see cref="DataPulseSandboxOptions.TimeProvider"/>: with a fake clock, responses wait until it is advanced.</summary>
     /// <param name="latency">The extra delay.</param>
     /// <exception cref="ArgumentOutOfRangeException">A negative delay.</exception>
     public void AddLatency(TimeSpan latency) => _state.Scenarios.AddLatency(latency);
@@ -153,14 +148,10 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     /// (schedules, asynchronous reports, trace ids) to its seeded state.</summary>
     public void Reset() => _state.Reset();
 
-    /// <summary>Stops the server and releases its port and resources.</summary>
-    public void Dispose() => _server.Dispose();
+    /// <summary>Stops the server and releases its port and resources. Requests still held back by latency are dropped.</summary>
+    public void Dispose() => Task.Run(() => _host.DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
-    /// <summary>Stops the server and releases its port and resources.</summary>
-    /// <returns>A completed task.</returns>
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
+    /// <summary>Stops the server and releases its port and resources. Requests still held back by latency are dropped.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

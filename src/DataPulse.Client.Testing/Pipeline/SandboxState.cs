@@ -1,5 +1,7 @@
 using DataPulse.Client.Testing.Data;
+using DataPulse.Client.Testing.RateLimiting;
 using DataPulse.Client.Testing.Reports;
+using DataPulse.Client.Testing.RequestLog;
 using DataPulse.Client.Testing.Scenarios;
 
 namespace DataPulse.Client.Testing.Pipeline;
@@ -7,25 +9,27 @@ namespace DataPulse.Client.Testing.Pipeline;
 /// <summary>Everything one sandbox remembers between requests. Each part guards itself; this class only holds them.</summary>
 internal sealed class SandboxState
 {
-    private readonly object _gate = new();
-    private readonly List<SandboxRequest> _received = [];
     private long _sequence;
 
     public SandboxState(DataPulseSandboxOptions options)
     {
         Options = options;
-        RateLimit = new RateLimitWindow(options.RateLimitPerMinute, options.TimeProvider);
+        RateLimit = options.EnforcedRateLimit is { } enforced
+            ? new FixedWindowCounter(enforced.PermitLimit, enforced.Window, options.TimeProvider, enforce: true)
+            : new FixedWindowCounter(options.RateLimitPerMinute, TimeSpan.FromMinutes(1), options.TimeProvider, enforce: false);
     }
 
     public DataPulseSandboxOptions Options { get; }
 
     public ScenarioState Scenarios { get; } = new();
 
-    public RateLimitWindow RateLimit { get; }
+    public FixedWindowCounter RateLimit { get; }
 
     public ReportStore Reports { get; } = new();
 
     public ScheduleStore Schedules { get; } = new();
+
+    public ReceivedRequestLog Received { get; } = new();
 
     /// <summary>A deterministic trace id: the n-th request of this sandbox.</summary>
     public string NextTraceId()
@@ -34,32 +38,9 @@ internal sealed class SandboxState
         return FormattableString.Invariant($"trc_sbx{n:x6}");
     }
 
-    public void Record(SandboxRequest request)
-    {
-        lock (_gate)
-        {
-            _received.Add(request);
-        }
-    }
-
-    public IReadOnlyList<SandboxRequest> Received
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _received];
-            }
-        }
-    }
-
     public void Reset()
     {
-        lock (_gate)
-        {
-            _received.Clear();
-        }
-
+        Received.Clear();
         Interlocked.Exchange(ref _sequence, 0);
         Scenarios.Reset();
         RateLimit.Reset();

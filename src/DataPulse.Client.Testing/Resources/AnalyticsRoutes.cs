@@ -1,30 +1,32 @@
 using System.Globalization;
 using System.Text;
 using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Operations;
 using DataPulse.Client.Testing.Pipeline;
 using DataPulse.Client.Testing.Query;
-using DataPulse.Client.Testing.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace DataPulse.Client.Testing.Resources;
 
 /// <summary><c>GET /v1/analytics/kpis</c> and <c>POST /v1/analytics/query</c>.</summary>
 internal static class AnalyticsRoutes
 {
-    public static readonly Route[] Routes =
-    [
-        Route.Get("/v1/analytics/kpis", Kpis),
-        Route.Post("/v1/analytics/query", RunQuery),
-    ];
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRead("/v1/analytics/kpis", Kpis);
+        endpoints.MapWrite(HttpMethods.Post, "/v1/analytics/query", RunQuery);
+    }
 
     private static SandboxResponse Kpis(SandboxCall call)
     {
-        var period = call.Request.QueryValue("period") ?? "30d";
+        var period = call.QueryValue("period") ?? "30d";
         if (!Data.Kpis.Periods.Contains(period, StringComparer.Ordinal))
         {
             return ApiErrors.InvalidParameter(call, "period", "'period' must be one of 7d, 30d, 90d, 1y.");
         }
 
-        var vertical = call.Request.QueryValue("vertical");
+        var vertical = call.QueryValue("vertical");
         if (vertical is not null && !Data.Kpis.Verticals.Contains(vertical, StringComparer.Ordinal))
         {
             return ApiErrors.InvalidParameter(call, "vertical", "'vertical' must be one of retail, saas, finance.");

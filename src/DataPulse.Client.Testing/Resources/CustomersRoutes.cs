@@ -1,16 +1,14 @@
 using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Operations;
 using DataPulse.Client.Testing.Pipeline;
-using DataPulse.Client.Testing.Routing;
+using Microsoft.AspNetCore.Routing;
 
 namespace DataPulse.Client.Testing.Resources;
 
 /// <summary><c>GET /v1/customers/{id}</c>: by customer id or external id (one escaped path segment).</summary>
 internal static class CustomersRoutes
 {
-    public static readonly Route[] Routes =
-    [
-        Route.Get("/v1/customers/(?<id>[^/]+)", Get),
-    ];
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapRead("/v1/customers/{id}", Get);
 
     private static SandboxResponse Get(SandboxCall call)
     {

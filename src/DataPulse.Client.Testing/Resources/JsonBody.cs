@@ -13,7 +13,7 @@ internal static class JsonBody
     {
         body = default;
         error = null;
-        if (string.IsNullOrWhiteSpace(call.Request.Body))
+        if (string.IsNullOrWhiteSpace(call.Body))
         {
             error = ApiErrors.BadRequest(call, "invalid_json", "The request body is empty; send a JSON object.", null);
             return false;
@@ -21,7 +21,7 @@ internal static class JsonBody
 
         try
         {
-            using var document = JsonDocument.Parse(call.Request.Body);
+            using var document = JsonDocument.Parse(call.Body);
             body = document.RootElement.Clone();
         }
         catch (JsonException ex)

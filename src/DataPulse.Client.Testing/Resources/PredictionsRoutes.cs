@@ -1,18 +1,17 @@
 using System.Text.Json;
 using DataPulse.Client.Testing.Data;
 using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Operations;
 using DataPulse.Client.Testing.Pipeline;
-using DataPulse.Client.Testing.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace DataPulse.Client.Testing.Resources;
 
 /// <summary><c>POST /v1/predictions</c> for the seeded models.</summary>
 internal static class PredictionsRoutes
 {
-    public static readonly Route[] Routes =
-    [
-        Route.Post("/v1/predictions", Predict),
-    ];
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapWrite(HttpMethods.Post, "/v1/predictions", Predict);
 
     private static SandboxResponse Predict(SandboxCall call)
     {

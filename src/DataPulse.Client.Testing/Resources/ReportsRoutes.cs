@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using DataPulse.Client.Testing.Data;
 using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Operations;
 using DataPulse.Client.Testing.Pipeline;
 using DataPulse.Client.Testing.Query;
 using DataPulse.Client.Testing.Reports;
-using DataPulse.Client.Testing.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace DataPulse.Client.Testing.Resources;
 
@@ -15,12 +17,12 @@ namespace DataPulse.Client.Testing.Resources;
 /// </summary>
 internal static class ReportsRoutes
 {
-    public static readonly Route[] Routes =
-    [
-        Route.Post("/v1/reports/export", Export, returnsFile: true),
-        Route.Get("/v1/reports/(?<id>[^/]+)/download", Download, returnsFile: true),
-        Route.Get("/v1/reports/(?<id>[^/]+)", Status),
-    ];
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapWrite(HttpMethods.Post, "/v1/reports/export", Export);
+        endpoints.MapRead("/v1/reports/{id}/download", Download);
+        endpoints.MapRead("/v1/reports/{id}", Status);
+    }
 
     private static SandboxResponse Export(SandboxCall call)
     {

@@ -3,21 +3,24 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DataPulse.Client.Testing.Data;
 using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Operations;
 using DataPulse.Client.Testing.Pipeline;
 using DataPulse.Client.Testing.Reports;
-using DataPulse.Client.Testing.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace DataPulse.Client.Testing.Resources;
 
 /// <summary><c>POST</c>/<c>GET /v1/reports/schedules</c> (cursor pages) and <c>DELETE /v1/reports/schedules/{id}</c>.</summary>
 internal static partial class SchedulesRoutes
 {
-    public static readonly Route[] Routes =
-    [
-        Route.Post("/v1/reports/schedules", Create),
-        Route.Get("/v1/reports/schedules", List),
-        Route.Delete("/v1/reports/schedules/(?<id>[^/]+)", Remove),
-    ];
+    // Literal segments outrank parameters in ASP.NET Core routing: "schedules" is never read as a report id.
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapWrite(HttpMethods.Post, "/v1/reports/schedules", Create);
+        endpoints.MapRead("/v1/reports/schedules", List);
+        endpoints.MapWrite(HttpMethods.Delete, "/v1/reports/schedules/{id}", Remove);
+    }
 
     private static SandboxResponse Create(SandboxCall call)
     {
@@ -65,13 +68,13 @@ internal static partial class SchedulesRoutes
 
     private static SandboxResponse List(SandboxCall call)
     {
-        if (!JsonBody.TryInteger(call, "limit", null, call.Request.QueryValue("limit"), 1, 100, 20, out var limit, out var error))
+        if (!JsonBody.TryInteger(call, "limit", null, call.QueryValue("limit"), 1, 100, 20, out var limit, out var error))
         {
             return error!;
         }
 
         var offset = 0;
-        if (call.Request.QueryValue("cursor") is { } cursor
+        if (call.QueryValue("cursor") is { } cursor
             && !(cursor.StartsWith("c_", StringComparison.Ordinal)
                  && int.TryParse(cursor.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out offset)))
         {

@@ -1,6 +1,7 @@
 using DataPulse.Client.Testing.Errors;
+using DataPulse.Client.Testing.Pipeline;
 
-namespace DataPulse.Client.Testing.Pipeline;
+namespace DataPulse.Client.Testing.Authentication;
 
 /// <summary>Checks the bearer key the way the real API does: missing or unknown is 401; the read-only key may not write (403).</summary>
 internal static class ApiKeyCheck
@@ -9,7 +10,7 @@ internal static class ApiKeyCheck
 
     public static SandboxResponse? Reject(SandboxCall call, bool isWrite)
     {
-        var header = call.Request.Header("Authorization");
+        var header = call.Header("Authorization");
         if (string.IsNullOrWhiteSpace(header))
         {
             return ApiErrors.Create(call, 401, "missing_api_key",
@@ -22,7 +23,7 @@ internal static class ApiKeyCheck
                 "The Authorization header must use the Bearer scheme.");
         }
 
-        var key = header[BearerPrefix.Length..].Trim();
+        var key = PresentedKey(header)!;
         var options = call.State.Options;
         if (string.Equals(key, options.ApiKey, StringComparison.Ordinal))
         {
@@ -41,6 +42,12 @@ internal static class ApiKeyCheck
             ? ApiErrors.Create(call, 401, "invalid_api_key", "Live keys are not accepted by the sandbox; use a dp_test_sk_ key.")
             : ApiErrors.Create(call, 401, "invalid_api_key", "The API key is not valid.");
     }
+
+    /// <summary>The key in an <c>Authorization: Bearer</c> header; the whole value for another scheme; null for none.</summary>
+    public static string? PresentedKey(string? authorization) =>
+        authorization is null ? null
+        : authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? authorization[BearerPrefix.Length..].Trim()
+        : authorization.Trim();
 
     /// <summary>What <see cref="SandboxRequest.Headers"/> shows instead of the key: its prefix and last four characters.</summary>
     public static string Redact(string authorization)
