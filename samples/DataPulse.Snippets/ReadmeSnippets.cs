@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DataPulse.Client;
 using DataPulse.Client.Analytics;
 using DataPulse.Client.Reports;
+using DataPulse.Client.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Polly;
@@ -15,7 +16,8 @@ public static class ReadmeSnippets
 {
     public static async Task QuickstartAsync()
     {
-        using var client = new DataPulseClient(Environment.GetEnvironmentVariable("DATAPULSE_API_KEY")!);
+        await using var sandbox = DataPulseSandbox.Start(); // a fake DataPulse API on a loopback port, seeded data
+        using var client = sandbox.CreateClient();
 
         KpiSummary kpis = await client.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail);
         Console.WriteLine($"Revenue {kpis.Revenue:N2}, trend {kpis.Trend}, churn risk {kpis.ChurnRisk}");
@@ -25,6 +27,11 @@ public static class ReadmeSnippets
         {
             Console.WriteLine($"{row.GetString("region")}: {row.GetDecimal(1)}");
         }
+    }
+
+    public static void QuickstartWithYourKey()
+    {
+        using var client = new DataPulseClient(Environment.GetEnvironmentVariable("DATAPULSE_API_KEY")!);
     }
 
     public static DataPulseClient Configuration() =>

@@ -4,6 +4,7 @@ using DataPulse.Client.Http;
 namespace DataPulse.Client;
 
 /// <summary>Checks a <see cref="DataPulseClientOptions"/>; each problem is one sentence that names the setting.</summary>
+// Hand-written, not [OptionsValidator]: only the plain ranges fit attributes; the key, https-or-loopback, AttemptTimeout <= Timeout and binding checks stay here anyway, shared with the constructors.
 internal static class DataPulseClientOptionsValidator
 {
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);

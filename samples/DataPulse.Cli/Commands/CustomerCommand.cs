@@ -27,7 +27,7 @@ internal sealed class CustomerCommand : DataPulseCommand<CustomerCommand.Setting
             return;
         }
 
-        var table = new Table().Title($"Customer {Markup.Escape(customer.CustomerId)}").HideHeaders().AddColumn("Field").AddColumn("Value");
+        var table = new Table().Title($"Customer {Markup.Escape(customer.CustomerId)}").HideHeaders().AddColumn("Field").AddColumn(Tables.NumberColumn("Value"));
         table.AddRow("Segments", Markup.Escape(string.Join(", ", customer.Segments)));
         table.AddRow("Lifetime value", $"{customer.LifetimeValue:N2}");
         table.AddRow("Last interaction", customer.LastInteraction?.ToString("u") ?? "[grey]never[/]");

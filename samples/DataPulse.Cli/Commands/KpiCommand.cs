@@ -35,13 +35,12 @@ internal sealed class KpiCommand : DataPulseCommand<KpiCommand.Settings>
             return;
         }
 
-        var table = new Table().Title($"KPIs, {kpis.Period} {(settings.Vertical ?? "all verticals")}").AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
+        var table = new Table().Title($"KPIs, {kpis.Period} {(settings.Vertical ?? "all verticals")}").AddColumn("Metric").AddColumn(Tables.NumberColumn("Value"));
         table.AddRow("Revenue", $"{kpis.Revenue:N0}");
         table.AddRow("Active users", $"{kpis.ActiveUsers:N0}");
         table.AddRow("Conversion rate", $"{kpis.ConversionRate:P1}");
         table.AddRow("Churn risk", Markup.Escape(kpis.ChurnRisk.Value));
         table.AddRow("Trend", Markup.Escape(kpis.Trend.Value));
-        table.Caption($"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}");
-        AnsiConsole.Write(table);
+        Tables.WriteWithCaption(table, $"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}");
     }
 }

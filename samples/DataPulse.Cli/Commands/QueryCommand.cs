@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using DataPulse.Client;
+using DataPulse.Client.Analytics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,7 +37,11 @@ internal sealed class QueryCommand : DataPulseCommand<QueryCommand.Settings>
         var table = new Table();
         foreach (var column in result.Columns)
         {
-            table.AddColumn(Markup.Escape(column.Name));
+            var header = Markup.Escape(column.Name);
+            table.AddColumn(
+                column.Type == QueryColumnType.Number || column.Type == QueryColumnType.Integer ? Tables.NumberColumn(header)
+                : column.Type == QueryColumnType.Timestamp || column.Type == QueryColumnType.Date ? new TableColumn(header).NoWrap()
+                : new TableColumn(header));
         }
 
         foreach (var row in result.Rows)
@@ -46,7 +51,6 @@ internal sealed class QueryCommand : DataPulseCommand<QueryCommand.Settings>
                 .ToArray());
         }
 
-        table.Caption($"{result.Meta.RowCount} rows{(result.Meta.Truncated ? " (truncated)" : string.Empty)} in {result.Meta.ExecutionTimeMs} ms, {result.Meta.QueryId}");
-        AnsiConsole.Write(table);
+        Tables.WriteWithCaption(table, $"{result.Meta.RowCount} rows{(result.Meta.Truncated ? " (truncated)" : string.Empty)} in {result.Meta.ExecutionTimeMs} ms, {result.Meta.QueryId}");
     }
 }

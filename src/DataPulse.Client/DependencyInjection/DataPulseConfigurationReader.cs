@@ -13,6 +13,7 @@ namespace DataPulse.Client.DependencyInjection;
 /// Keys: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c> or <c>Sandbox</c>), <c>Timeout</c>,
 /// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ApplicationId</c>, <c>LogBodies</c>.
 /// </remarks>
+// Hand-written, not the binder or its generator (8.0's interceptors warn on .NET 10): the binder throws at the first unreadable value (10.0 quotes it); this lists every bad key, unquoted.
 internal static class DataPulseConfigurationReader
 {
     public const string EnvironmentKey = "Environment";

@@ -6,6 +6,7 @@ namespace DataPulse.Client.Reports;
 /// The cheap client-side checks on a schedule, before anything is sent: present fields, plausible email addresses, a time
 /// zone the system knows, and a cron expression of the right shape (five fields, values in range; not a full parser).
 /// </summary>
+// Hand-written, not Cronos or NCrontab: the server parses the cron; a shape check that names the bad field is no reason for a new dependency in every app.
 internal static class ScheduleValidator
 {
     private const int MaxEmailLength = 254;
