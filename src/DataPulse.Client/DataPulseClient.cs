@@ -61,6 +61,7 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
     }
 
     /// <summary>The direct path with a transport of the SDK's choosing (its own, a caller's client, or an in-memory one in benchmarks).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The direct path owns its HttpClient: built here over the SDK's handler chain, disposed with the client.")]
     internal DataPulseClient(DataPulseClientOptions options, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -73,8 +73,8 @@ internal static class FileRoutesMiddleware
         await http.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
 
         // Let the client take in the headers first: a reset that overtakes them would look like a failed request,
-        // not a download cut short.
-        await Task.Delay(HeadersHeadStart, CancellationToken.None).ConfigureAwait(false);
+        // not a download cut short. Real time on purpose: it races the socket, not a clock the test controls.
+        await Task.Delay(HeadersHeadStart, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
         context.Abort();
     }
 }

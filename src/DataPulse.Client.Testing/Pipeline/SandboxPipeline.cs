@@ -16,7 +16,8 @@ internal sealed class SandboxPipeline(SandboxState state)
         var latency = state.Scenarios.Latency;
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
+            // Real time: the latency stands in for the network; the options' clock drives only the rate-limit window.
+            await Task.Delay(latency, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
 
         var rate = state.RateLimit.Count();

@@ -38,6 +38,7 @@ internal sealed class DataPulseClientFactory : IDataPulseClientFactory, IDisposa
 
     public IDataPulseClient Create(string name) => Get(name);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The factory owns one HttpClient per name, over IHttpMessageHandlerFactory's pooled handlers, disposed with the factory.")]
     public DataPulseClient Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
