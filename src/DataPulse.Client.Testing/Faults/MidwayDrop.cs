@@ -14,7 +14,7 @@ internal static class MidwayDrop
     {
         await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        await Task.Delay(HeadersHeadStart, CancellationToken.None).ConfigureAwait(false);
+        await Task.Delay(HeadersHeadStart, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
         context.Abort();
     }
 }

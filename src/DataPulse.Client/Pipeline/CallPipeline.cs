@@ -11,6 +11,7 @@ namespace DataPulse.Client.Pipeline;
 /// </summary>
 internal static class CallPipeline
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The one place the SDK builds its own HttpClient: over its call path, disposed with the DataPulseClient.")]
     public static HttpClient Create(DataPulseClientOptions options, ApiKeyProvider keys, ILogger logger, DataPulseMetrics metrics, Transport transport)
     {
         var telemetry = new CallTelemetry(logger, metrics, keys, options.LogBodies);

@@ -18,10 +18,10 @@ public sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(
     /// <summary>Waits in real time (up to 10 s, a hang guard) until a timer of <paramref name="dueTime"/> was created.</summary>
     public async Task WaitForTimerAsync(TimeSpan dueTime)
     {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10), TimeProvider.System);
         while (!_dueTimes.Contains(dueTime))
         {
-            await Task.Delay(2, guard.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System, guard.Token);
         }
     }
 
@@ -30,7 +30,7 @@ public sealed class TimerWatchingClock(DateTimeOffset start) : FakeTimeProvider(
     {
         for (var moved = 0; !call.IsCompleted && moved < 600; moved++)
         {
-            await Task.WhenAny(call, Task.Delay(2));
+            await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System));
             if (!call.IsCompleted)
             {
                 Advance(TimeSpan.FromSeconds(1));

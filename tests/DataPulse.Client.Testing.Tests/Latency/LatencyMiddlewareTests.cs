@@ -25,7 +25,7 @@ public sealed class LatencyMiddlewareTests : SandboxTests
         var call = client.Analytics.GetKpiSummaryAsync();
         await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(4.9));
-        await Task.WhenAny(call, Task.Delay(50));
+        await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System));
 
         call.IsCompleted.Should().BeFalse("the latencies add up to 5 s on the sandbox's clock");
         _clock.Advance(TimeSpan.FromSeconds(0.1));

@@ -1,10 +1,26 @@
+using System.Text.Json;
 using DataPulse.Client.Analytics;
 using DataPulse.Client.Reports;
+using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Tests.Analytics;
 
+/// <summary>The seven generated extensible value types, each through the same theories.</summary>
 public sealed class ExtensibleValueTests
 {
+    private static readonly Dictionary<string, ValueType> Types = new[]
+    {
+        ValueType.Of(v => new ChurnRisk(v), (a, b) => a == b, (a, b) => a != b),
+        ValueType.Of(v => new Trend(v), (a, b) => a == b, (a, b) => a != b),
+        ValueType.Of(v => new KpiPeriod(v), (a, b) => a == b, (a, b) => a != b),
+        ValueType.Of(v => new Vertical(v), (a, b) => a == b, (a, b) => a != b),
+        ValueType.Of(v => new QueryColumnType(v), (a, b) => a == b, (a, b) => a != b),
+        ValueType.Of(v => new ReportFormat(v), (a, b) => a == b, (a, b) => a != b),
+        ValueType.Of(v => new ReportStatus(v), (a, b) => a == b, (a, b) => a != b),
+    }.ToDictionary(t => t.Name);
+
+    public static TheoryData<string> TypeNames => new(Types.Keys);
+
     public static TheoryData<object, object, string> KnownValues => new()
     {
         { new ChurnRisk("low"), ChurnRisk.Low, "low" },
@@ -29,6 +45,9 @@ public sealed class ExtensibleValueTests
         { new ReportFormat("csv"), ReportFormat.Csv, "csv" },
         { new ReportFormat("pdf"), ReportFormat.Pdf, "pdf" },
         { new ReportFormat("xlsx"), ReportFormat.Xlsx, "xlsx" },
+        { new ReportStatus("processing"), ReportStatus.Processing, "processing" },
+        { new ReportStatus("ready"), ReportStatus.Ready, "ready" },
+        { new ReportStatus("failed"), ReportStatus.Failed, "failed" },
     };
 
     [Theory]
@@ -40,19 +59,126 @@ public sealed class ExtensibleValueTests
         member.ToString().Should().Be(wire);
     }
 
-    [Fact]
-    public void EqualityOperators_CompareByWireValue()
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Equality_IgnoresCase(string type)
     {
-        (new ChurnRisk("low") == ChurnRisk.Low).Should().BeTrue();
-        (new ChurnRisk("critical") != ChurnRisk.High).Should().BeTrue();
-        (new Trend("sideways") == Trend.Flat).Should().BeFalse();
+        var values = Types[type];
+        var upper = values.Create("Brand_New");
+        var lower = values.Create("brand_new");
+
+        upper.Should().Be(lower);
+        upper.GetHashCode().Should().Be(lower.GetHashCode());
+        values.OperatorEquals(upper, lower).Should().BeTrue();
+        values.OperatorNotEquals(upper, lower).Should().BeFalse();
     }
 
-    [Fact]
-    public void Constructor_EmptyValue_Throws()
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void DifferentWireValues_AreNotEqual(string type)
     {
-        var act = () => new ChurnRisk(" ");
+        var values = Types[type];
+        var one = values.Create("one");
+        var other = values.Create("other");
 
-        act.Should().Throw<ArgumentException>();
+        one.Should().NotBe(other);
+        values.OperatorEquals(one, other).Should().BeFalse();
+        values.OperatorNotEquals(one, other).Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void UnknownValue_KeepsItsWireFormExactly(string type)
+    {
+        var value = Types[type].Create("Brand_New");
+
+        Types[type].ValueOf(value).Should().Be("Brand_New");
+        value.ToString().Should().Be("Brand_New");
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Default_HasAnEmptyValue(string type)
+    {
+        var values = Types[type];
+
+        values.ValueOf(values.Default).Should().BeEmpty();
+        values.Default.ToString().Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Constructor_NullEmptyOrWhiteSpace_Throws(string type)
+    {
+        foreach (var invalid in new[] { null, string.Empty, " " })
+        {
+            var act = () => Types[type].Create(invalid!);
+
+            act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("value");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Json_UnknownValue_IsReadAndWrittenBackUnchanged(string type)
+    {
+        var values = Types[type];
+
+        var read = values.FromJson("\"brand_new\"");
+
+        read.Should().Be(values.Create("brand_new"));
+        values.ToJson(read).Should().Be("\"brand_new\"");
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Json_EmptyString_ReadsAsDefault(string type)
+    {
+        var values = Types[type];
+
+        values.FromJson("\"\"").Should().Be(values.Default);
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
+    public void Json_NonString_ThrowsJsonException(string type)
+    {
+        var act = () => Types[type].FromJson("42");
+
+        act.Should().Throw<JsonException>().WithMessage($"*{type}*");
+    }
+
+    /// <summary>One extensible value type, seen through object so every theory runs the same code on all seven.</summary>
+    private sealed class ValueType
+    {
+        private ValueType(string name) => Name = name;
+
+        public string Name { get; }
+
+        public required Func<string, object> Create { get; init; }
+
+        public required Func<object, string> ValueOf { get; init; }
+
+        public required object Default { get; init; }
+
+        public required Func<object, object, bool> OperatorEquals { get; init; }
+
+        public required Func<object, object, bool> OperatorNotEquals { get; init; }
+
+        public required Func<string, object> FromJson { get; init; }
+
+        public required Func<object, string> ToJson { get; init; }
+
+        public static ValueType Of<T>(Func<string, T> create, Func<T, T, bool> equals, Func<T, T, bool> notEquals)
+            where T : struct, IExtensibleValue<T> => new(typeof(T).Name)
+            {
+                Create = value => create(value),
+                ValueOf = value => ((T)value).Value,
+                Default = default(T),
+                OperatorEquals = (left, right) => equals((T)left, (T)right),
+                OperatorNotEquals = (left, right) => notEquals((T)left, (T)right),
+                FromJson = json => JsonSerializer.Deserialize<T>(json),
+                ToJson = value => JsonSerializer.Serialize((T)value),
+            };
     }
 }

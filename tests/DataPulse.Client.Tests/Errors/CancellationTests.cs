@@ -61,7 +61,7 @@ public sealed class CancellationTests : IDisposable
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             RequestArrived.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
     }

@@ -103,7 +103,7 @@ public sealed class RawHttpResponder : IAsyncDisposable
                         client.Client.Close();
                         break;
                     case BodyEnding.Stall:
-                        await Task.Delay(Timeout.Infinite, _stop.Token);
+                        await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, _stop.Token);
                         break;
                     default:
                         client.Client.Shutdown(SocketShutdown.Send);

@@ -76,14 +76,14 @@ public sealed class RawHttpServer : IDisposable
                 await stream.FlushAsync(_stop.Token);
                 if (bodyDelay > TimeSpan.Zero)
                 {
-                    await Task.Delay(bodyDelay, _stop.Token);
+                    await Task.Delay(bodyDelay, TimeProvider.System, _stop.Token);
                 }
 
                 await stream.WriteAsync(body, _stop.Token);
                 await stream.FlushAsync(_stop.Token);
                 // Closing with data in flight would send a reset; let the client read what was sent, then end the connection.
                 client.Client.Shutdown(SocketShutdown.Send);
-                await Task.Delay(50, _stop.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, _stop.Token);
             }
             catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {

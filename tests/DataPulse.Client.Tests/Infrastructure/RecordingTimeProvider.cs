@@ -50,10 +50,10 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
     /// </summary>
     public async Task<T> RunAsync<T>(Task<T> task)
     {
-        var giveUp = DateTime.UtcNow.AddSeconds(10);
+        var giveUp = TimeProvider.System.GetUtcNow().AddSeconds(10);
         while (!task.IsCompleted)
         {
-            if (DateTime.UtcNow > giveUp)
+            if (TimeProvider.System.GetUtcNow() > giveUp)
             {
                 throw new TimeoutException("The task neither completed nor waited on a timer within 10 seconds.");
             }
@@ -66,7 +66,7 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
             }
             else
             {
-                await Task.WhenAny(task, Task.Delay(1));
+                await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System));
             }
         }
 
@@ -76,16 +76,16 @@ public sealed class RecordingTimeProvider : FakeTimeProvider
     /// <summary>Waits (in real time) until the code under test waits on a timer; returns how long that wait is.</summary>
     public async Task<TimeSpan> WaitForPendingTimerAsync()
     {
-        var giveUp = DateTime.UtcNow.AddSeconds(10);
+        var giveUp = TimeProvider.System.GetUtcNow().AddSeconds(10);
         RecordedTimer? timer;
         while ((timer = NextPending()) is null)
         {
-            if (DateTime.UtcNow > giveUp)
+            if (TimeProvider.System.GetUtcNow() > giveUp)
             {
                 throw new TimeoutException("The code under test did not wait on a timer within 10 seconds.");
             }
 
-            await Task.Delay(1);
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
         }
 
         return timer.DueAt!.Value - GetUtcNow();

@@ -40,7 +40,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     public static Func<Stream, ReceivedRequest, CancellationToken, Task> Stall(string head) => async (stream, _, ct) =>
     {
         await SendAsync(stream, head, string.Empty, ct);
-        await Task.Delay(Timeout.Infinite, ct);
+        await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct);
     };
 
     /// <summary>A script: the head, then one byte of <paramref name="fill"/> every <paramref name="pace"/>, forever.</summary>
@@ -51,7 +51,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         {
             await stream.WriteAsync(new[] { fill }, ct);
             await stream.FlushAsync(ct);
-            await Task.Delay(pace, ct);
+            await Task.Delay(pace, TimeProvider.System, ct);
         }
     };
 

@@ -38,8 +38,8 @@ public sealed class TestClock : FakeTimeProvider
     /// <summary>Waits (in real time, up to 5 s) until a timer matching <paramref name="match"/> has been created; returns its due time.</summary>
     public async Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match, int skip = 0)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(5);
+        while (TimeProvider.System.GetUtcNow() < deadline)
         {
             var found = Timers.Where(match).Skip(skip).Take(1).ToArray();
             if (found.Length == 1)
@@ -47,7 +47,7 @@ public sealed class TestClock : FakeTimeProvider
                 return found[0];
             }
 
-            await Task.Delay(2);
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
         }
 
         throw new TimeoutException("No matching timer was created within 5 s of real time.");
@@ -65,7 +65,7 @@ public sealed class TestClock : FakeTimeProvider
         var moved = TimeSpan.Zero;
         while (!task.IsCompleted && moved < limit)
         {
-            await Task.WhenAny(task, Task.Delay(1));
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System));
             if (task.IsCompleted)
             {
                 break;
@@ -75,7 +75,7 @@ public sealed class TestClock : FakeTimeProvider
             moved += step;
         }
 
-        await Task.WhenAny(task, Task.Delay(2000));
+        await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System));
         return task;
     }
 

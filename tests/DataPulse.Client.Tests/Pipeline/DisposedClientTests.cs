@@ -23,7 +23,7 @@ public sealed class DisposedClientTests
         var call = client.Customers.GetAsync("cust_1");
         while (server.Received.IsEmpty)
         {
-            await Task.Delay(10);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
         }
 
         client.Dispose();
@@ -36,7 +36,7 @@ public sealed class DisposedClientTests
     {
         await using var server = new ScriptedServer(ScriptedServer.Stall("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10"));
         using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = server.BaseAddress });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300), TimeProvider.System);
 
         (await client.Customers.Invoking(c => c.GetAsync("cust_1", cts.Token)).Should().ThrowAsync<OperationCanceledException>().WaitAsync(TimeSpan.FromSeconds(10)))
             .Which.CancellationToken.Should().Be(cts.Token);

@@ -24,7 +24,7 @@ public sealed class RateLimitRetryTests : IDisposable
         var call = client.Customers.GetAsync("cust_1");
         await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(7));
         _clock.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromMilliseconds(1));
-        await Task.Delay(100);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         _api.Requests.Should().HaveCount(1, "the retry must not go out before the full Retry-After has passed");
         call.IsCompleted.Should().BeFalse();
 
@@ -46,7 +46,7 @@ public sealed class RateLimitRetryTests : IDisposable
         var wait = await _clock.WaitForTimerAsync(IsRetryDelay);
         wait.Should().Be(TimeSpan.FromSeconds(20));
         _clock.Advance(wait - TimeSpan.FromMilliseconds(1));
-        await Task.Delay(100);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         _api.Requests.Should().HaveCount(1);
 
         _clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -170,7 +170,7 @@ public sealed class RateLimitRetryTests : IDisposable
         var call = client.Customers.GetAsync("cust_1");
         (await _clock.WaitForTimerAsync(IsRetryDelay)).Should().Be(TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
-        await Task.Delay(100);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         _api.Requests.Should().HaveCount(1);
 
         _clock.Advance(TimeSpan.FromMilliseconds(1));

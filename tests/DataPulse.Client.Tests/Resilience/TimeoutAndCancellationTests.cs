@@ -145,11 +145,11 @@ public sealed class TimeoutAndCancellationTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(5);
         while (!condition())
         {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 5 s of real time");
-            await Task.Delay(2);
+            TimeProvider.System.GetUtcNow().Should().BeBefore(deadline, "the condition should hold within 5 s of real time");
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class TransportTimeoutRetryTests
         // Cancel only once the request is on the server, so the count below cannot race the first attempt.
         while (server.Requests == 0 && !call.IsCompleted)
         {
-            await Task.Delay(10);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
         }
 
         await cancellation.CancelAsync();
