@@ -41,7 +41,6 @@ internal static class ExtensibleValueSource
             ? $"The wire value, for example <c>\"{EscapeXml(value)}\"</c>."
             : "The wire value.";
         var body = $$"""
-            [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DataPulse.Client.Serialization.ExtensibleValueJsonConverter<{{name}}>))]
             readonly partial struct {{name}} : global::System.IEquatable<{{name}}>, global::DataPulse.Client.Serialization.IExtensibleValue<{{name}}>
             {
                 private readonly string? _value;
