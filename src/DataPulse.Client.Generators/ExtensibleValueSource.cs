@@ -18,7 +18,7 @@ internal static class ExtensibleValueSource
         {
             /// <summary>
             /// Marks a <c>readonly partial struct</c> as a string-backed value from a set the server may grow. Its known values
-            /// are written by hand as static properties; DataPulse.Client.Generators writes the rest.
+            /// are written by hand as static properties, with its <c>[JsonConverter]</c>; DataPulse.Client.Generators writes the rest.
             /// </summary>
             [global::System.AttributeUsage(global::System.AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
             [global::System.Diagnostics.Conditional("DATAPULSE_CLIENT_GENERATORS")]
@@ -41,7 +41,6 @@ internal static class ExtensibleValueSource
             ? $"The wire value, for example <c>\"{EscapeXml(value)}\"</c>."
             : "The wire value.";
         var body = $$"""
-            [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DataPulse.Client.Serialization.ExtensibleValueJsonConverter<{{name}}>))]
             readonly partial struct {{name}} : global::System.IEquatable<{{name}}>, global::DataPulse.Client.Serialization.IExtensibleValue<{{name}}>
             {
                 private readonly string? _value;

@@ -1,16 +1,19 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DataPulse.Client.Generators.Tests;
 
 public sealed class ExtensibleValueGeneratorTests
 {
     private const string KpiPeriod = """
+        using System.Text.Json.Serialization;
         using DataPulse.Client.Serialization;
 
         namespace Sample.Analytics;
 
         /// <summary>A time window.</summary>
+        [JsonConverter(typeof(ExtensibleValueJsonConverter<KpiPeriod>))]
         [ExtensibleValue(Example = "1y")]
         public readonly partial struct KpiPeriod
         {
@@ -61,8 +64,31 @@ public sealed class ExtensibleValueGeneratorTests
             .Should().BeEquivalentTo(
                 "System.IEquatable<Sample.Analytics.KpiPeriod>",
                 "DataPulse.Client.Serialization.IExtensibleValue<Sample.Analytics.KpiPeriod>");
-        type.GetAttributes().Select(a => a.ToString())
-            .Should().Contain("System.Text.Json.Serialization.JsonConverterAttribute(typeof(DataPulse.Client.Serialization.ExtensibleValueJsonConverter<Sample.Analytics.KpiPeriod>))");
+    }
+
+    [Fact]
+    public void MissingJsonConverter_IsReportedAtTheStructsName()
+    {
+        var source = KpiPeriod.Replace("[JsonConverter(typeof(ExtensibleValueJsonConverter<KpiPeriod>))]", string.Empty, StringComparison.Ordinal);
+
+        var (_, diagnostics, _) = GeneratorHarness.Generate(source);
+
+        var missing = diagnostics.Should().ContainSingle(d => d.Id == "DPGEN001").Which;
+        missing.Severity.Should().Be(DiagnosticSeverity.Error);
+        var name = new TextSpan(source.IndexOf("struct KpiPeriod", StringComparison.Ordinal) + "struct ".Length, "KpiPeriod".Length);
+        missing.Location.GetLineSpan().Span.Should().Be(SourceText.From(source).Lines.GetLinePositionSpan(name));
+    }
+
+    [Fact]
+    public void JsonConverterForAnotherType_IsReported()
+    {
+        var source = KpiPeriod.Replace("ExtensibleValueJsonConverter<KpiPeriod>", "ExtensibleValueJsonConverter<Other>", StringComparison.Ordinal)
+            + "\n/// <summary>Another.</summary>\n[JsonConverter(typeof(ExtensibleValueJsonConverter<Other>))]\n[ExtensibleValue]\npublic readonly partial struct Other;\n";
+
+        var (_, diagnostics, _) = GeneratorHarness.Generate(source);
+
+        diagnostics.Where(d => d.Id == "DPGEN001").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Should().ContainSingle().Which.Should().StartWith("'KpiPeriod'");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Analytics;
@@ -6,6 +7,7 @@ namespace DataPulse.Client.Analytics;
 /// How likely customers are to leave, as the KPI summary rates it. The known values are static members; a value the server adds later is kept as-is
 /// (see <see cref="Value"/>) instead of failing to parse.
 /// </summary>
+[JsonConverter(typeof(ExtensibleValueJsonConverter<ChurnRisk>))]
 [ExtensibleValue(Example = "high")]
 public readonly partial struct ChurnRisk
 {

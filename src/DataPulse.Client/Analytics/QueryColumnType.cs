@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Analytics;
@@ -7,6 +8,7 @@ namespace DataPulse.Client.Analytics;
 /// (see <see cref="Value"/>) instead of failing to parse.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members name the wire values string and integer.")]
+[JsonConverter(typeof(ExtensibleValueJsonConverter<QueryColumnType>))]
 [ExtensibleValue(Example = "date")]
 public readonly partial struct QueryColumnType
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Reports;
@@ -6,6 +7,7 @@ namespace DataPulse.Client.Reports;
 /// The file format of an exported report. The known values are static members; a value the server adds later is kept as-is
 /// (see <see cref="Value"/>) instead of failing to parse.
 /// </summary>
+[JsonConverter(typeof(ExtensibleValueJsonConverter<ReportFormat>))]
 [ExtensibleValue(Example = "xlsx")]
 public readonly partial struct ReportFormat
 {

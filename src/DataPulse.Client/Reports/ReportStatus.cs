@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Reports;
@@ -7,6 +8,7 @@ namespace DataPulse.Client.Reports;
 /// is kept as-is (see <see cref="Value"/>) instead of failing to parse, and the client keeps waiting on it as on
 /// <see cref="Processing"/>.
 /// </summary>
+[JsonConverter(typeof(ExtensibleValueJsonConverter<ReportStatus>))]
 [ExtensibleValue(Example = "queued")]
 public readonly partial struct ReportStatus
 {

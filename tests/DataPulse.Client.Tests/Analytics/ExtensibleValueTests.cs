@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DataPulse.Client.Analytics;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Serialization;
@@ -19,7 +20,16 @@ public sealed class ExtensibleValueTests
         ValueType.Of(v => new ReportStatus(v), (a, b) => a == b, (a, b) => a != b),
     }.ToDictionary(t => t.Name);
 
+    // The SDK's own context first: it is what reads the server's answers. Vertical, only ever a query parameter, is not
+    // in it and falls back to reflection.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(DataPulseJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+    };
+
     public static TheoryData<string> TypeNames => new(Types.Keys);
+
+    public static TheoryData<string> TypeNamesInServerAnswers => new(Types.Keys.Where(name => name != nameof(Vertical)));
 
     public static TheoryData<object, object, string> KnownValues => new()
     {
@@ -148,12 +158,24 @@ public sealed class ExtensibleValueTests
         act.Should().Throw<JsonException>().WithMessage($"*{type}*");
     }
 
+    [Theory]
+    [MemberData(nameof(TypeNamesInServerAnswers))]
+    public void SdkJsonContext_ReadsTheTypeWithItsExtensibleValueConverter(string type)
+    {
+        var info = DataPulseJsonContext.Default.GetTypeInfo(Types[type].Type);
+
+        info.Should().NotBeNull();
+        info!.Converter.GetType().Should().Be(typeof(ExtensibleValueJsonConverter<>).MakeGenericType(Types[type].Type));
+    }
+
     /// <summary>One extensible value type, seen through object so every theory runs the same code on all seven.</summary>
     private sealed class ValueType
     {
-        private ValueType(string name) => Name = name;
+        private ValueType(Type type) => Type = type;
 
-        public string Name { get; }
+        public Type Type { get; }
+
+        public string Name => Type.Name;
 
         public required Func<string, object> Create { get; init; }
 
@@ -170,15 +192,15 @@ public sealed class ExtensibleValueTests
         public required Func<object, string> ToJson { get; init; }
 
         public static ValueType Of<T>(Func<string, T> create, Func<T, T, bool> equals, Func<T, T, bool> notEquals)
-            where T : struct, IExtensibleValue<T> => new(typeof(T).Name)
+            where T : struct, IExtensibleValue<T> => new(typeof(T))
             {
                 Create = value => create(value),
                 ValueOf = value => ((T)value).Value,
                 Default = default(T),
                 OperatorEquals = (left, right) => equals((T)left, (T)right),
                 OperatorNotEquals = (left, right) => notEquals((T)left, (T)right),
-                FromJson = json => JsonSerializer.Deserialize<T>(json),
-                ToJson = value => JsonSerializer.Serialize((T)value),
+                FromJson = json => JsonSerializer.Deserialize<T>(json, Json),
+                ToJson = value => JsonSerializer.Serialize((T)value, Json),
             };
     }
 }
