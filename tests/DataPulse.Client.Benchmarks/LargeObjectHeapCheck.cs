@@ -43,6 +43,7 @@ public static class LargeObjectHeapCheck
             ("SDK QueryAsync<SaleRow>", async () => _ = (await sdk.Analytics.QueryAsync(request, BenchJsonContext.Default.SaleRow)).Rows.Count),
         };
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"query answer: {Payloads.QueryJson.Length:N0} bytes"));
         Console.WriteLine($"large-object heap, {Calls} calls per variant after warm-up (allocation ticks of kind 'large'; one tick per ~100 KB):");
         foreach (var (name, call) in variants)
         {
@@ -65,7 +66,8 @@ public static class LargeObjectHeapCheck
             await Task.Delay(1500);
             var ticks = listener.Stop();
             var large = ticks.Where(t => t.Large).ToList();
-            var types = string.Join(", ", large.GroupBy(t => t.Type).Select(g => $"{g.Key} x{g.Count()}"));
+            var types = string.Join(", ", large.GroupBy(t => (t.Type, t.Size)).OrderByDescending(g => g.Count()).Take(4)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Type}[{g.Key.Size:N0} B] x{g.Count()}")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name,-32} {perCall,12:N0} B/call allocated; LOH ticks {large.Count,4} ({(double)large.Count / Calls:0.0}/call) {types}"));
         }
@@ -73,12 +75,12 @@ public static class LargeObjectHeapCheck
 
     private sealed class AllocationListener : EventListener
     {
-        private readonly List<(bool Large, string Type)> _ticks = [];
+        private readonly List<(bool Large, string Type, long Size)> _ticks = [];
         private volatile bool _recording;
 
         public void Start() => _recording = true;
 
-        public List<(bool Large, string Type)> Stop()
+        public List<(bool Large, string Type, long Size)> Stop()
         {
             _recording = false;
             lock (_ticks)
@@ -106,9 +108,11 @@ public static class LargeObjectHeapCheck
             var kind = Convert.ToInt32(eventData.Payload![eventData.PayloadNames.IndexOf("AllocationKind")], CultureInfo.InvariantCulture);
             var typeIndex = eventData.PayloadNames.IndexOf("TypeName");
             var type = typeIndex >= 0 ? eventData.Payload[typeIndex]?.ToString() ?? "?" : "?";
+            var sizeIndex = eventData.PayloadNames.IndexOf("ObjectSize");
+            var size = sizeIndex >= 0 ? Convert.ToInt64(eventData.Payload[sizeIndex], CultureInfo.InvariantCulture) : 0;
             lock (_ticks)
             {
-                _ticks.Add((kind == 1, type));
+                _ticks.Add((kind == 1, type, size));
             }
         }
     }
