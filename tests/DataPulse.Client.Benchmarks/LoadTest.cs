@@ -12,7 +12,7 @@ namespace DataPulse.Client.Benchmarks;
 /// </summary>
 public static class LoadTest
 {
-    public static async Task RunAsync(int callers = 256, int rounds = 3, double secondsPerRound = 5)
+    public static async Task RunAsync(int callers = 256, int rounds = 6, double secondsPerRound = 3)
     {
         using var server = BenchServer.Start();
         await server.ConnectionsAsync();
@@ -33,7 +33,7 @@ public static class LoadTest
         foreach (var variant in variants)
         {
             // Warm-up: JIT, connection pools filled (the sockets they open are counted), server warm.
-            variant.Add(await RunRoundAsync(server, variant, callers, 2), warmup: true);
+            variant.Add(await RunRoundAsync(server, variant, callers, 3), warmup: true);
         }
 
         for (var round = 0; round < rounds; round++)
@@ -50,12 +50,14 @@ public static class LoadTest
 
         var baseline = variants[0];
         Console.WriteLine();
-        Console.WriteLine("| variant | median calls/s | ratio | bytes/call | ratio | errors | sockets opened |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| variant | median calls/s | ratio of medians | median of per-round ratios | bytes/call | ratio | errors | sockets opened |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var variant in variants)
         {
+            // The machine is shared: a round-by-round ratio (both variants run back to back) cancels much of the drift.
+            var paired = Median(variant.Rounds.Zip(baseline.Rounds, (mine, theirs) => mine.CallsPerSecond / theirs.CallsPerSecond));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {variant.Name} | {variant.MedianCallsPerSecond:N0} | {variant.MedianCallsPerSecond / baseline.MedianCallsPerSecond:0.00}x | {variant.BytesPerCall:N0} | {variant.BytesPerCall / baseline.BytesPerCall:0.00}x | {variant.Errors} | {variant.Sockets} |"));
+                $"| {variant.Name} | {variant.MedianCallsPerSecond:N0} | {variant.MedianCallsPerSecond / baseline.MedianCallsPerSecond:0.00}x | {paired:0.00}x | {variant.BytesPerCall:N0} | {variant.BytesPerCall / baseline.BytesPerCall:0.00}x | {variant.Errors} | {variant.Sockets} |"));
         }
 
         var (_, open) = await server.ConnectionsAsync();
@@ -130,6 +132,8 @@ public static class LoadTest
 
         public long Sockets { get; private set; }
 
+        public IReadOnlyList<RoundResult> Rounds => _rounds;
+
         public double MedianCallsPerSecond => Median(_rounds.Select(r => r.CallsPerSecond));
 
         public double BytesPerCall => (double)_rounds.Sum(r => r.Allocated) / _rounds.Sum(r => r.Calls);
@@ -144,10 +148,11 @@ public static class LoadTest
             }
         }
 
-        private static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
