@@ -1,4 +1,3 @@
-using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -52,7 +51,7 @@ public static class LargeObjectHeapCheck
                 await call();
             }
 
-            using var listener = new AllocationListener();
+            using var listener = new AllocationSampler();
             await Task.Delay(500);
             listener.Start();
             var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -70,50 +69,6 @@ public static class LargeObjectHeapCheck
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Type}[{g.Key.Size:N0} B] x{g.Count()}")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name,-32} {perCall,12:N0} B/call allocated; LOH ticks {large.Count,4} ({(double)large.Count / Calls:0.0}/call) {types}"));
-        }
-    }
-
-    private sealed class AllocationListener : EventListener
-    {
-        private readonly List<(bool Large, string Type, long Size)> _ticks = [];
-        private volatile bool _recording;
-
-        public void Start() => _recording = true;
-
-        public List<(bool Large, string Type, long Size)> Stop()
-        {
-            _recording = false;
-            lock (_ticks)
-            {
-                return [.. _ticks];
-            }
-        }
-
-        protected override void OnEventSourceCreated(EventSource eventSource)
-        {
-            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-            {
-                // GC keyword (0x1), verbose: includes GCAllocationTick.
-                EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
-            }
-        }
-
-        protected override void OnEventWritten(EventWrittenEventArgs eventData)
-        {
-            if (!_recording || eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || eventData.PayloadNames is null)
-            {
-                return;
-            }
-
-            var kind = Convert.ToInt32(eventData.Payload![eventData.PayloadNames.IndexOf("AllocationKind")], CultureInfo.InvariantCulture);
-            var typeIndex = eventData.PayloadNames.IndexOf("TypeName");
-            var type = typeIndex >= 0 ? eventData.Payload[typeIndex]?.ToString() ?? "?" : "?";
-            var sizeIndex = eventData.PayloadNames.IndexOf("ObjectSize");
-            var size = sizeIndex >= 0 ? Convert.ToInt64(eventData.Payload[sizeIndex], CultureInfo.InvariantCulture) : 0;
-            lock (_ticks)
-            {
-                _ticks.Add((kind == 1, type, size));
-            }
         }
     }
 }

@@ -16,6 +16,9 @@ switch (mode)
     case "loh":
         await LargeObjectHeapCheck.RunAsync();
         break;
+    case "alloc":
+        await AllocationProfile.RunAsync();
+        break;
     case "load":
         await LoadTest.RunAsync();
         break;
@@ -30,7 +33,7 @@ switch (mode)
         await ExportTest.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: kpi | query | loh | load | export | all  [BenchmarkDotNet options for kpi and query]");
+        Console.Error.WriteLine("usage: kpi | query | loh | alloc | load | export | all  [BenchmarkDotNet options for kpi and query]");
         return 2;
 }
 
