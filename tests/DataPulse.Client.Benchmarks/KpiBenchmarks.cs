@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using BenchmarkDotNet.Attributes;
+using DataPulse.Client.Analytics;
+using Microsoft.Extensions.DependencyInjection;
+using Refit;
+
+namespace DataPulse.Client.Benchmarks;
+
+/// <summary>
+/// One KPI GET through the SDK with every default on (retries, timeouts, telemetry with no listener), against what a
+/// caller would write instead, all over the same in-memory answer (the contract's KPI JSON and usual headers).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+public class KpiBenchmarks
+{
+    private HttpClient _handWritten = null!;
+    private HttpClient _sdkTransport = null!;
+    private DataPulseClient _sdk = null!;
+    private HttpClient _refitTransport = null!;
+    private IRefitKpiApi _refit = null!;
+    private ServiceProvider _services = null!;
+    private IRefitKpiApi _refitResilient = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _handWritten = Bearer(new HttpClient(new CannedResponseHandler(Payloads.KpiJson)) { BaseAddress = Payloads.FakeBase });
+
+        _sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.KpiJson));
+        _sdk = new DataPulseClient(_sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
+
+        var refitSettings = RefitSettings.ForJsonContext(BenchJsonContext.Default);
+        _refitTransport = Bearer(new HttpClient(new CannedResponseHandler(Payloads.KpiJson)) { BaseAddress = Payloads.FakeBase });
+        _refit = RestService.ForGenerated<IRefitKpiApi>(_refitTransport, refitSettings);
+
+        // The usual way to add resilience to a Refit client: IHttpClientFactory with the standard resilience handler.
+        var services = new ServiceCollection();
+        services.AddHttpClient("refit", http => http.BaseAddress = Payloads.FakeBase)
+            .ConfigurePrimaryHttpMessageHandler(() => new CannedResponseHandler(Payloads.KpiJson))
+            .AddStandardResilienceHandler();
+        _services = services.BuildServiceProvider();
+        var resilientClient = Bearer(_services.GetRequiredService<IHttpClientFactory>().CreateClient("refit"));
+        _refitResilient = RestService.ForGenerated<IRefitKpiApi>(resilientClient, refitSettings);
+
+        // Each variant must read the same figures, or the comparison means nothing.
+        if (HandWritten().GetAwaiter().GetResult() != 2845000m || Sdk().GetAwaiter().GetResult() != 2845000m
+            || Refit().GetAwaiter().GetResult() != 2845000m || RefitWithStandardResilience().GetAwaiter().GetResult() != 2845000m)
+        {
+            throw new InvalidOperationException("A variant read the KPI answer wrongly.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _sdk.Dispose();
+        _sdkTransport.Dispose();
+        _handWritten.Dispose();
+        _refitTransport.Dispose();
+        _services.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "hand-written HttpClient + STJ source-gen")]
+    public async Task<decimal> HandWritten()
+    {
+        var envelope = await _handWritten.GetFromJsonAsync(Payloads.KpiPath, BenchJsonContext.Default.KpiEnvelope);
+        return envelope!.Data.Revenue;
+    }
+
+    [Benchmark(Description = "SDK GetKpiSummaryAsync (defaults)")]
+    public async Task<decimal> Sdk() => (await _sdk.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail)).Revenue;
+
+    [Benchmark(Description = "Refit (generated)")]
+    public async Task<decimal> Refit() => (await _refit.GetKpis("30d", "retail")).Data.Revenue;
+
+    [Benchmark(Description = "Refit + standard resilience")]
+    public async Task<decimal> RefitWithStandardResilience() => (await _refitResilient.GetKpis("30d", "retail")).Data.Revenue;
+
+    private static HttpClient Bearer(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        return client;
+    }
+}
