@@ -28,7 +28,8 @@ internal sealed class CustomerCommand : DataPulseCommand<CustomerCommand.Setting
         }
 
         var table = new Table().Title($"Customer {Markup.Escape(customer.CustomerId)}").HideHeaders().AddColumn("Field").AddColumn(Tables.NumberColumn("Value"));
-        table.AddRow("Segments", Markup.Escape(string.Join(", ", customer.Segments)));
+        // One segment a line: the value column never wraps, so a long list must not make it wider than the console.
+        table.AddRow("Segments", Markup.Escape(string.Join('\n', customer.Segments)));
         table.AddRow("Lifetime value", $"{customer.LifetimeValue:N2}");
         table.AddRow("Last interaction", customer.LastInteraction?.ToString("u") ?? "[grey]never[/]");
         table.AddRow("Churn probability", customer.ChurnProbability?.ToString("P0") ?? "[grey]unknown[/]");
