@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DataPulse.Client.Reports;
 
 /// <summary>
@@ -30,7 +32,10 @@ internal static class ExportRequestValidator
 
         if (request.DateRange is { } range && range.Start > range.End)
         {
-            throw new ArgumentException($"DateRange.Start ({range.Start:yyyy-MM-dd}) must not be after DateRange.End ({range.End:yyyy-MM-dd}).", nameof(request));
+            // Invariant: under a culture with another calendar (th-TH) "yyyy" would print another year than the caller set.
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"DateRange.Start ({range.Start:yyyy-MM-dd}) must not be after DateRange.End ({range.End:yyyy-MM-dd})."),
+                nameof(request));
         }
 
         return new ExportBody(
