@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
@@ -28,19 +27,7 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
 
     public async Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.Sql))
-        {
-            throw new ArgumentException("Sql is required: pass the query to run (it must not be empty or white space).", nameof(request));
-        }
-
-        if (request.Limit is { } limit && limit is < QueryRequest.MinLimit or > QueryRequest.MaxLimit)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Limit must be from {QueryRequest.MinLimit} to {QueryRequest.MaxLimit}; it is {limit}."), nameof(request));
-        }
-
-        using var body = JsonBody.Create(new QueryBody(request.Sql, request.Limit), DataPulseJsonContext.Default.QueryBody);
+        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), DataPulseJsonContext.Default.QueryBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var (envelope, info) = await ResponseReader.ReadAsync(
             api.Query(body, key, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeQueryDataQueryMeta, QueryOperation, cancellationToken)

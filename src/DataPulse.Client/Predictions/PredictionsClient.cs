@@ -11,19 +11,7 @@ internal sealed class PredictionsClient(IPredictionsApi api) : IPredictionsClien
 
     public async Task<PredictionResult> PredictAsync(PredictionRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.ModelId))
-        {
-            throw new ArgumentException("ModelId is required, for example \"churn_v3\".", nameof(request));
-        }
-
-        if (request.Features is null || request.Features.Count == 0)
-        {
-            throw new ArgumentException("Features must hold at least one feature.", nameof(request));
-        }
-
-        using var body = JsonBody.Create(
-            new PredictionBody(request.ModelId, FeatureValues.ToJson(request.Features, nameof(request))), DataPulseJsonContext.Default.PredictionBody);
+        using var body = JsonBody.Create(PredictionRequestValidator.ToBody(request), DataPulseJsonContext.Default.PredictionBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var (result, info) = await ResponseReader.ReadAsync(
             api.Predict(body, key, cancellationToken), DataPulseJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);

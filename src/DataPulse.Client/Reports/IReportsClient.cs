@@ -1,7 +1,7 @@
 namespace DataPulse.Client.Reports;
 
 /// <summary>Report exports and schedules. Reach it through <see cref="IDataPulseClient.Reports"/>.</summary>
-public interface IReportsClient
+public partial interface IReportsClient
 {
     /// <summary>
     /// Exports a report (<c>POST /v1/reports/export</c>) and returns it as a stream that reads the file as it arrives.
@@ -67,42 +67,4 @@ public interface IReportsClient
     /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space, or is <c>.</c> or <c>..</c>.</exception>
     /// <exception cref="DataPulseException">The report is not ready yet, or the call failed.</exception>
     Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default);
-
-    /// <summary>Schedules a report to be generated and mailed (<c>POST /v1/reports/schedules</c>).</summary>
-    /// <param name="request">The template, format, cron expression, time zone and recipients.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The schedule, with its id and next run.</returns>
-    /// <exception cref="ArgumentException">A field is missing, the cron expression is not five valid fields, the time zone is
-    /// unknown, or a recipient is not an email address; the message names the field and nothing is sent.</exception>
-    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
-    Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Lists every report schedule (<c>GET /v1/reports/schedules</c>), fetching the next page (<c>next_cursor</c>) only
-    /// when the previous one has been enumerated.
-    /// </summary>
-    /// <param name="pageSize">How many schedules to fetch per page (sent as <c>limit</c>); the server's default when omitted.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The schedules, in the server's order.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is less than 1.</exception>
-    /// <exception cref="DataPulseException">A call failed; see the README's exception table for the subtypes.</exception>
-    IAsyncEnumerable<ReportSchedule> ListSchedulesAsync(int? pageSize = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Gets one page of report schedules (<c>GET /v1/reports/schedules</c>).</summary>
-    /// <param name="cursor">The <see cref="Page{T}.NextCursor"/> of the previous page; omit it for the first page.</param>
-    /// <param name="pageSize">How many schedules to fetch (sent as <c>limit</c>); the server's default when omitted.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The page, and the cursor of the next one.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is less than 1.</exception>
-    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
-    Task<Page<ReportSchedule>> GetSchedulesPageAsync(string? cursor = null, int? pageSize = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes a report schedule (<c>DELETE /v1/reports/schedules/{schedule_id}</c>).</summary>
-    /// <param name="scheduleId">The schedule, for example <c>sch_1a2b</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the schedule is deleted.</returns>
-    /// <exception cref="ArgumentException"><paramref name="scheduleId"/> is null, empty or white space, or is <c>.</c> or <c>..</c>.</exception>
-    /// <exception cref="DataPulseNotFoundException">No schedule has that id.</exception>
-    /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
-    Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default);
 }

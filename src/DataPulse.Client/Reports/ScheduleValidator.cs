@@ -21,32 +21,33 @@ internal static class ScheduleValidator
     ];
 
     /// <summary>Checks the request and returns the wire body (with the time zone as an IANA id where it converts).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">A member is invalid; the message names it.</exception>
     public static ScheduleBody ToBody(ReportScheduleRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        const string param = "request";
         if (string.IsNullOrWhiteSpace(request.TemplateId))
         {
-            throw new ArgumentException("TemplateId is required, for example \"tmpl_q3_performance\".", param);
+            throw new ArgumentException("TemplateId is required, for example \"tmpl_q3_performance\".", nameof(request));
         }
 
         if (string.IsNullOrEmpty(request.Format.Value))
         {
-            throw new ArgumentException("Format is required, for example ReportFormat.Pdf.", param);
+            throw new ArgumentException("Format is required, for example ReportFormat.Pdf.", nameof(request));
         }
 
         if (CheckCron(request.Cron) is { } cronProblem)
         {
-            throw new ArgumentException(cronProblem, param);
+            throw new ArgumentException(cronProblem, nameof(request));
         }
 
         var timeZone = NormalizeTimeZone(request.TimeZone)
             ?? throw new ArgumentException(
-                $"TimeZone '{request.TimeZone}' is not a time zone id this system knows; use an IANA id such as \"Europe/Berlin\".", param);
+                $"TimeZone '{request.TimeZone}' is not a time zone id this system knows; use an IANA id such as \"Europe/Berlin\".", nameof(request));
 
         if (request.Recipients is null || request.Recipients.Count == 0)
         {
-            throw new ArgumentException("Recipients must hold at least one email address.", param);
+            throw new ArgumentException("Recipients must hold at least one email address.", nameof(request));
         }
 
         for (var i = 0; i < request.Recipients.Count; i++)
@@ -55,7 +56,7 @@ internal static class ScheduleValidator
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"Recipients[{i}] ('{request.Recipients[i]}') is not an email address such as \"ops@example.com\"."),
-                    param);
+                    nameof(request));
             }
         }
 

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using DataPulse.Client.Http;
+using DataPulse.Client.Internal;
+using DataPulse.Client.Pipeline;
+using DataPulse.Client.Serialization;
+
+namespace DataPulse.Client.Reports;
+
+/// <content>Report schedules: create, list (with cursor cycle detection), page, delete.</content>
+internal sealed partial class ReportsClient
+{
+    internal static readonly string CreateScheduleOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.CreateSchedule));
+    internal static readonly string ListSchedulesOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.ListSchedules));
+    internal static readonly string DeleteScheduleOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.DeleteSchedule));
+
+    public async Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default)
+    {
+        using var body = JsonBody.Create(ScheduleValidator.ToBody(request), DataPulseJsonContext.Default.ScheduleBody);
+        var key = IdempotencyKey.For(request.IdempotencyKey);
+        var (schedule, info) = await ResponseReader.ReadAsync(
+            api.CreateSchedule(body, key, cancellationToken), DataPulseJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
+        return schedule with { Response = info };
+    }
+
+    public async IAsyncEnumerable<ReportSchedule> ListSchedulesAsync(
+        int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CheckPageSize(pageSize);
+        string? cursor = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        do
+        {
+            var page = await GetSchedulesPageAsync(cursor, pageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var schedule in page.Items)
+            {
+                yield return schedule;
+            }
+
+            // Any cursor seen before, not only the one just sent, means the pages go round in a circle.
+            if (page.NextCursor is not null && !seen.Add(page.NextCursor))
+            {
+                throw new DataPulseException(
+                    $"{ListSchedulesOperation}: the server answered with cursor '{page.NextCursor}' a second time; stopping instead of looping.",
+                    ListSchedulesOperation,
+                    null);
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
+    public async Task<Page<ReportSchedule>> GetSchedulesPageAsync(string? cursor = null, int? pageSize = null, CancellationToken cancellationToken = default)
+    {
+        CheckPageSize(pageSize);
+        var (envelope, info) = await ResponseReader.ReadAsync(
+            api.ListSchedules(pageSize, cursor, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
+            .ConfigureAwait(false);
+        return new Page<ReportSchedule>
+        {
+            Items = envelope.Data ?? [],
+            NextCursor = string.IsNullOrEmpty(envelope.Meta?.NextCursor) ? null : envelope.Meta.NextCursor,
+            Response = info,
+        };
+    }
+
+    public async Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default)
+    {
+        PathSegment.ThrowIfInvalid(scheduleId, nameof(scheduleId));
+        using var response = await ResponseReader.ReceiveAsync(
+            api.DeleteSchedule(scheduleId, cancellationToken), DeleteScheduleOperation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void CheckPageSize(int? pageSize)
+    {
+        if (pageSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "pageSize must be at least 1; omit it for the server's default.");
+        }
+    }
+}
