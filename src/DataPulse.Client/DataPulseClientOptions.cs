@@ -142,6 +142,33 @@ public sealed class DataPulseClientOptions
     /// </summary>
     public ResiliencePipeline<HttpResponseMessage>? ResiliencePipeline { get; set; }
 
+    /// <summary>
+    /// Whether the client paces its requests to the rate-limit window the server reports (<c>X-RateLimit-*</c>), shared
+    /// by every client on the same API key and base address: when the window is spent, new attempts wait for its reset
+    /// (cancellable, within <see cref="Timeout"/>; a wait longer than <see cref="MaxRetryAfter"/> throws
+    /// <see cref="DataPulseRateLimitException"/> at once, as a 429 would); a 429 with <c>Retry-After</c> holds every caller on
+    /// the window; and until the first answer tells the window, at most four requests are in flight. A pipeline of your
+    /// own (<see cref="ResiliencePipeline"/>) is not paced.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool RateLimitPacing { get; set; } = true;
+
+    /// <summary>
+    /// The retry budget: retries draw from a bucket of tokens that successes refill, so that in an outage the client
+    /// stops retrying and fails fast instead of multiplying the load (see <see cref="RateLimiting.RetryBudgetOptions"/>).
+    /// Shared by every client on the same API key and base address. Not used when <see cref="MaxRetries"/> is 0.
+    /// </summary>
+    /// <value>The default is enabled, 100 tokens, 0.1 token back per success.</value>
+    public RateLimiting.RetryBudgetOptions RetryBudget { get; set; } = new();
+
+    /// <summary>
+    /// Where the rate-limit window and the retry budget are kept. Null keeps them in this process; a shared store (such as
+    /// <c>DataPulse.Client.Redis</c>) makes a fleet of processes on one key pace as one. When the store is unreachable,
+    /// calls go on with the in-process window and budget, with one warning a minute, and use the store again when it is back.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: in-process.</value>
+    public RateLimiting.IRateLimitStore? RateLimitStore { get; set; }
+
     /// <summary>Values configuration held that could not be read (set while binding a configuration section).</summary>
     internal IReadOnlyList<string>? ConfigurationProblems { get; set; }
 
@@ -149,5 +176,11 @@ public sealed class DataPulseClientOptions
     public override string ToString() =>
         $"DataPulseClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Http.ApiKey.Redact(ApiKey)}, MaxRetries = {MaxRetries}, Timeout = {Timeout} }}";
 
-    internal DataPulseClientOptions Clone() => (DataPulseClientOptions)MemberwiseClone();
+    internal DataPulseClientOptions Clone()
+    {
+        var copy = (DataPulseClientOptions)MemberwiseClone();
+        // The budget's settings are copied too, so changing them later does not change a built client.
+        copy.RetryBudget = RetryBudget is null ? null! : new() { Enabled = RetryBudget.Enabled, MaxTokens = RetryBudget.MaxTokens, TokenRatio = RetryBudget.TokenRatio };
+        return copy;
+    }
 }

@@ -77,6 +77,8 @@ internal static class DataPulseClientOptionsValidator
             problems.Add($"{nameof(options.TimeProvider)} must not be null.");
         }
 
+        RateLimiting.RetryBudgetValidator.Validate(options.RetryBudget, problems);
+
         return problems;
     }
 

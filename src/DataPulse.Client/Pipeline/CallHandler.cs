@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
 using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
+using DataPulse.Client.RateLimiting;
 using Polly;
 
 namespace DataPulse.Client.Pipeline;
@@ -54,6 +55,7 @@ internal sealed class CallHandler : HttpMessageHandler
         telemetry?.Started(call);
 
         Outcome<HttpResponseMessage> outcome;
+        var budgetRefused = false;
         if (request.RequestUri is not { } uri || !TransportSecurity.IsAllowed(uri))
         {
             outcome = Outcome.FromException<HttpResponseMessage>(Failures.InsecureAddress(call.Operation, request.RequestUri));
@@ -65,6 +67,7 @@ internal sealed class CallHandler : HttpMessageHandler
             try
             {
                 outcome = await _pipeline.ExecuteOutcomeAsync(Attempt, context, call).ConfigureAwait(false);
+                budgetRefused = RetryBudgetRefusal.WasRefused(context);
             }
             finally
             {
@@ -75,6 +78,7 @@ internal sealed class CallHandler : HttpMessageHandler
         if (outcome.Exception is { } exception)
         {
             var failure = Failures.Translate(exception, call.Operation, request.RequestUri, cancellationToken);
+            failure = budgetRefused ? RetryBudgetRefusal.Annotate(failure) : failure;
             telemetry?.Failed(call, failure, Elapsed(call), canceledByCaller: failure is OperationCanceledException);
             ExceptionDispatchInfo.Throw(failure);
         }
@@ -82,11 +86,13 @@ internal sealed class CallHandler : HttpMessageHandler
         var response = outcome.Result!;
         if (!response.IsSuccessStatusCode)
         {
-            DataPulseApiException error;
+            Exception error;
             using (response)
             {
                 error = Failures.FromResponse(call.Operation, response, settings.Keys.TryCurrent(), settings.TimeProvider);
             }
+
+            error = budgetRefused ? RetryBudgetRefusal.Annotate(error) : error;
 
             telemetry?.Failed(call, error, Elapsed(call), canceledByCaller: false);
             throw error;
@@ -118,7 +124,6 @@ internal sealed class CallHandler : HttpMessageHandler
             return Outcome.FromException<HttpResponseMessage>(Failures.OverallTimedOut(call.Operation, settings.Timeout));
         }
 
-        // rate-limits: pacing waits here, before the attempt is counted against the window.
         var boundByOverall = remaining <= settings.AttemptTimeout;
         var wire = _transport.Prepare(call.Request);
         var origin = call.Request.RequestUri!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataPulse.Client.Pipeline;
+using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Telemetry;
 using Polly;
 using Polly.Retry;
@@ -15,6 +16,7 @@ internal static class DataPulseResiliencePipeline
 {
     public static ResiliencePipeline<HttpResponseMessage> Build(DataPulseClientOptions options, CallTelemetry telemetry)
     {
+        // A pipeline of the caller's own is not paced and has no budget.
         if (options.ResiliencePipeline is { } replacement)
         {
             return replacement;
@@ -23,6 +25,9 @@ internal static class DataPulseResiliencePipeline
         var timeProvider = options.TimeProvider;
         var timeout = options.Timeout;
         var rules = new RetryRules(timeProvider, options.MaxRetryAfter, options.RetryBaseDelay);
+
+        // The pacer and retry budget of this key and base address (each null when switched off).
+        var rateLimits = RateLimitComponents.Create(options, telemetry.Logger, telemetry.Metrics);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
             Name = "DataPulse.Client",
@@ -46,7 +51,9 @@ internal static class DataPulseResiliencePipeline
                     var remaining = timeout - timeProvider.GetElapsedTime(call.StartedAt);
                     var delay = RetryClassifier.NextDelay(args.Outcome, call.Request, args.AttemptNumber, remaining, rules, args.Context.CancellationToken);
                     call.NextDelay = delay ?? TimeSpan.Zero;
-                    return new ValueTask<bool>(delay is not null);
+
+                    // The retry table decides; the retry budget may still refuse (and a success refills it).
+                    return rateLimits.ShouldRetryAsync(args.Outcome, args.Context, args.AttemptNumber, delay is not null);
                 },
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(CallState.Of(args.Context).NextDelay),
                 OnRetry = args =>
@@ -59,6 +66,9 @@ internal static class DataPulseResiliencePipeline
                 },
             });
         }
+
+        // Inside the retry, outside the attempt: each attempt waits for the server's window before it is sent.
+        rateLimits.AddPacing(builder);
 
         options.ConfigureResilience?.Invoke(builder);
         return builder.Build();

@@ -13,12 +13,18 @@ internal sealed class DataPulseMetrics
     public const string DurationName = "datapulse.client.request.duration";
     public const string RetriesName = "datapulse.client.retries";
     public const string RateLimitedName = "datapulse.client.rate_limited";
+    public const string PacedWaitsName = "datapulse.client.rate_limit.paced_waits";
+    public const string RetryBudgetRefusalsName = "datapulse.client.retry_budget.refusals";
+    public const string RetryBudgetTokensName = "datapulse.client.retry_budget.tokens";
 
     public DataPulseMetrics(Meter meter)
     {
         Duration = meter.CreateHistogram<double>(DurationName, "s", "Duration of DataPulse operations, from the first attempt to the final answer, retries and waits included.");
         Retries = meter.CreateCounter<long>(RetriesName, "{retry}", "Attempts the DataPulse client retried.");
         RateLimited = meter.CreateCounter<long>(RateLimitedName, "{response}", "Answers with status 429 (Too Many Requests), retried or not.");
+        PacedWaits = meter.CreateCounter<long>(PacedWaitsName, "{wait}", "Attempts held back until the server's rate-limit window reset or a 429's pause ended.");
+        RetryBudgetRefusals = meter.CreateCounter<long>(RetryBudgetRefusalsName, "{retry}", "Retries not made because the retry budget was spent.");
+        meter.CreateObservableGauge(RetryBudgetTokensName, RateLimiting.RateLimitTelemetry.ObserveBudgets, "{token}", "Tokens left in each retry budget of this process (retries stop at half).");
     }
 
     public static DataPulseMetrics Default { get; } = new(DataPulseTelemetry.Meter);
@@ -28,6 +34,10 @@ internal sealed class DataPulseMetrics
     public Counter<long> Retries { get; }
 
     public Counter<long> RateLimited { get; }
+
+    public Counter<long> PacedWaits { get; }
+
+    public Counter<long> RetryBudgetRefusals { get; }
 
     public bool Enabled => Duration.Enabled || Retries.Enabled || RateLimited.Enabled;
 
@@ -50,6 +60,34 @@ internal sealed class DataPulseMetrics
         {
             RateLimited.Add(1, new KeyValuePair<string, object?>("datapulse.operation", operation));
         }
+    }
+
+    public void RecordPacedWait(string operation, HttpRequestMessage? request)
+    {
+        if (PacedWaits.Enabled)
+        {
+            PacedWaits.Add(1, OperationTags(operation, request));
+        }
+    }
+
+    public void RecordRetryBudgetRefusal(string operation, HttpRequestMessage? request)
+    {
+        if (RetryBudgetRefusals.Enabled)
+        {
+            RetryBudgetRefusals.Add(1, OperationTags(operation, request));
+        }
+    }
+
+    private static TagList OperationTags(string operation, HttpRequestMessage? request)
+    {
+        var tags = new TagList { { "datapulse.operation", operation } };
+        if (request?.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            tags.Add("server.address", uri.Host);
+            tags.Add("server.port", uri.Port);
+        }
+
+        return tags;
     }
 
     public void RecordDuration(TimeSpan duration, string operation, HttpRequestMessage request, int? statusCode, string? errorType)

@@ -37,4 +37,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 1007, EventName = "BodyNotLogged", Level = LogLevel.Debug,
         Message = "DataPulse {Operation} {Direction} body ({MediaType}) is not text and is not logged")]
     public static partial void BodyNotLogged(ILogger logger, string operation, string direction, string? mediaType);
+
+    [LoggerMessage(EventId = 1008, EventName = "PacedWait", Level = LogLevel.Debug,
+        Message = "DataPulse {Operation}: the API key's rate-limit window is spent or paused; waiting {DelayMs} ms before sending")]
+    public static partial void PacedWait(ILogger logger, string operation, double delayMs);
+
+    [LoggerMessage(EventId = 1009, EventName = "RetryBudgetRefused", Level = LogLevel.Warning,
+        Message = "DataPulse {Operation}: not retried, the retry budget is spent ({TokensLeft} of {MaxTokens} tokens left; retries resume above half)")]
+    public static partial void RetryBudgetRefused(ILogger logger, string operation, double tokensLeft, double maxTokens);
+
+    [LoggerMessage(EventId = 1010, EventName = "RateLimitStoreUnavailable", Level = LogLevel.Warning,
+        Message = "DataPulse: the shared rate-limit store ({Store}) failed; pacing and the retry budget use this process's own until it answers again (next try in {RetryInSeconds} s)")]
+    public static partial void RateLimitStoreUnavailable(ILogger logger, string store, double retryInSeconds, Exception exception);
+
+    [LoggerMessage(EventId = 1011, EventName = "RateLimitStoreRecovered", Level = LogLevel.Information,
+        Message = "DataPulse: the shared rate-limit store ({Store}) answers again; pacing and the retry budget use it")]
+    public static partial void RateLimitStoreRecovered(ILogger logger, string store);
 }
