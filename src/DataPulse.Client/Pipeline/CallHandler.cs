@@ -34,12 +34,14 @@ internal sealed class CallHandler : HttpMessageHandler
     private readonly CallSettings _settings;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly Transport _transport;
+    private readonly AttemptDeadlines _deadlines;
 
     public CallHandler(CallSettings settings, ResiliencePipeline<HttpResponseMessage> pipeline, Transport transport)
     {
         _settings = settings;
         _pipeline = pipeline;
         _transport = transport;
+        _deadlines = new AttemptDeadlines(settings.TimeProvider);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -128,8 +130,9 @@ internal sealed class CallHandler : HttpMessageHandler
         var wire = _transport.Prepare(call.Request);
         var origin = call.Request.RequestUri!;
         HttpResponseMessage? response = null;
-        using var deadline = new CancellationTokenSource(boundByOverall ? remaining : settings.AttemptTimeout, settings.TimeProvider);
-        using var callerLink = caller.CanBeCanceled ? caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
+        var deadline = _deadlines.Start(boundByOverall ? remaining : settings.AttemptTimeout);
+        var callerLink = caller.CanBeCanceled ? caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
+        var streamed = false;
         try
         {
             AddHeaders(wire, settings);
@@ -156,6 +159,10 @@ internal sealed class CallHandler : HttpMessageHandler
             {
                 await ResponseBuffer.LoadAsync(response, settings.MaxResponseBufferSize, keepPartial: false, call.Operation, deadline.Token).ConfigureAwait(false);
             }
+            else
+            {
+                streamed = true;
+            }
 
             return Outcome.FromResult(response);
         }
@@ -180,6 +187,10 @@ internal sealed class CallHandler : HttpMessageHandler
         {
             // The key lives on the message only while it is sent: nothing kept afterwards (a response, an exception) leads to it.
             wire.Headers.Authorization = null;
+            callerLink.Dispose();
+
+            // A streamed body is read after the attempt: its deadline is not handed to another call.
+            _deadlines.End(deadline, reusable: !streamed);
         }
     }
 

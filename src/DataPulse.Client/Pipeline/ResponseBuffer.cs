@@ -77,12 +77,21 @@ internal static class ResponseBuffer
             }
 
             var buffered = new BufferedContent(buffer, filled, truncated);
-            foreach (var header in original.Headers.NonValidated)
+            if (keepPartial)
             {
-                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                // An error keeps every content header: the exception carries them all.
+                foreach (var header in original.Headers.NonValidated)
                 {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    {
+                        buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
                 }
+            }
+            else
+            {
+                // A success needs only its media type (logging); copying every header would cost on every call.
+                buffered.Headers.ContentType = original.Headers.ContentType;
             }
 
             buffer = null!;
