@@ -85,8 +85,7 @@ public sealed class ServiceDefaultsTests
     [InlineData(false)]
     public async Task ServiceUnavailableWithRetryAfter_IsRetriedByTheSdksRulesOnly(bool defaultsFirst)
     {
-        await using var server = new ScriptedServer((stream, _, ct) =>
-            SendJsonAsync(stream, 503, Stubs.ErrorJson("api_error", "unavailable", "Try again."), ct, ("Retry-After", "1")));
+        await using var server = AlwaysUnavailable();
         using var host = BuildHost(server.BaseAddress, defaultsFirst, maxRetries: 1);
         await host.StartAsync();
 
@@ -125,8 +124,7 @@ public sealed class ServiceDefaultsTests
     [InlineData(false)]
     public async Task PlainHandlerFromTheDefaults_RunsOncePerAttempt(bool defaultsFirst)
     {
-        await using var server = new ScriptedServer((stream, _, ct) =>
-            SendJsonAsync(stream, 503, Stubs.ErrorJson("api_error", "unavailable", "Try again."), ct, ("Retry-After", "1")));
+        await using var server = AlwaysUnavailable();
         using var host = BuildHost(server.BaseAddress, defaultsFirst, maxRetries: 2);
         await host.StartAsync();
 
@@ -136,6 +134,10 @@ public sealed class ServiceDefaultsTests
         await Settled(call).Should().ThrowAsync<DataPulseServerException>();
         _handlerRuns.Value.Should().Be(3);
     }
+
+    /// <summary>A server that answers every request 503 with <c>Retry-After: 1</c>, which both retry layers would honour.</summary>
+    private static ScriptedServer AlwaysUnavailable() => new((stream, _, ct) =>
+        SendJsonAsync(stream, 503, Stubs.ErrorJson("api_error", "unavailable", "Try again."), ct, ("Retry-After", "1")));
 
     private static async Task SendJsonAsync(Stream stream, int status, string json, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
     {
