@@ -17,15 +17,6 @@ namespace DataPulse.Client.Telemetry;
 /// </summary>
 internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, ApiKeyProvider keyProvider, bool logBodies)
 {
-    private const string Redacted = "REDACTED";
-
-    // Query parameters whose values OpenTelemetry asks to redact from url.full; the API itself takes no secret in a query.
-    private static readonly HashSet<string> SensitiveQueryNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "api_key", "apikey", "key", "token", "access_token", "auth", "authorization", "password", "secret",
-        "sig", "signature", "AWSAccessKeyId", "X-Amz-Signature", "X-Amz-Credential", "X-Goog-Signature",
-    };
-
     public ILogger Logger => logger;
 
     public DataPulseMetrics Metrics => metrics;
@@ -168,38 +159,13 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         }
     }
 
-    /// <summary>The address without user information, sensitive query values redacted and the key, were it there, scrubbed.</summary>
+    /// <summary>
+    /// <c>url.full</c>: scheme, host, port and path, never the query (a query may carry SQL filters or personal data, and
+    /// every value in it would need judging) nor user information; the key, were it in the path, scrubbed.
+    /// </summary>
     internal static string FullUrl(Uri uri, string? apiKey)
     {
         var address = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-        var query = uri.Query;
-        if (query.Length > 1)
-        {
-            var text = new StringBuilder(address).Append('?');
-            var first = true;
-            foreach (var pair in query[1..].Split('&'))
-            {
-                if (!first)
-                {
-                    text.Append('&');
-                }
-
-                first = false;
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                var name = equals < 0 ? pair : pair[..equals];
-                if (equals >= 0 && SensitiveQueryNames.Contains(Uri.UnescapeDataString(name)))
-                {
-                    text.Append(name).Append('=').Append(Redacted);
-                }
-                else
-                {
-                    text.Append(pair);
-                }
-            }
-
-            address = text.ToString();
-        }
-
         return ApiKey.Scrub(address, apiKey) ?? address;
     }
 

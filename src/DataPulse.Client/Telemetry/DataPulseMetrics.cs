@@ -17,9 +17,22 @@ internal sealed class DataPulseMetrics
     public const string RetryBudgetRefusalsName = "datapulse.client.retry_budget.refusals";
     public const string RetryBudgetTokensName = "datapulse.client.retry_budget.tokens";
 
+    private const string DurationDescription = "Duration of DataPulse operations, from the first attempt to the final answer, retries and waits included.";
+
+    /// <summary>
+    /// Bucket boundaries, in seconds, advised for <see cref="DurationName"/>: OpenTelemetry's defaults (0, 5, 10, 25 …
+    /// 10000) suit milliseconds and would put a 5 ms and a 500 ms call in one bucket. The README gives the same list as a
+    /// View for net8.0, where instruments take no advice.
+    /// </summary>
+    public static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60];
+
     public DataPulseMetrics(Meter meter)
     {
-        Duration = meter.CreateHistogram<double>(DurationName, "s", "Duration of DataPulse operations, from the first attempt to the final answer, retries and waits included.");
+#if NET9_0_OR_GREATER
+        Duration = meter.CreateHistogram(DurationName, "s", DurationDescription, tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+#else
+        Duration = meter.CreateHistogram<double>(DurationName, "s", DurationDescription);
+#endif
         Retries = meter.CreateCounter<long>(RetriesName, "{retry}", "Attempts the DataPulse client retried.");
         RateLimited = meter.CreateCounter<long>(RateLimitedName, "{response}", "Answers with status 429 (Too Many Requests), retried or not.");
         PacedWaits = meter.CreateCounter<long>(PacedWaitsName, "{wait}", "Attempts held back until the server's rate-limit window reset or a 429's pause ended.");
