@@ -143,4 +143,23 @@ public sealed class QueryTests : IDisposable
 
         SentRequest.Of(_api.SingleRequest()).HasJsonBody($$"""{ "sql": "SELECT 1", "limit": {{limit}} }""");
     }
+
+    [Theory]
+    [InlineData("DELETE FROM transactions")]
+    [InlineData("SELECT region FROM customers")]
+    [InlineData("SELECT region, SUM(revenue) FROM transactions")]
+    public async Task QueryAsync_QueryTheServerRejects_ThrowsBadRequestWithInvalidQueryOnSql(string sql)
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var act = () => client.Analytics.QueryAsync(sql);
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseBadRequestException>()).Which;
+        thrown.ErrorCode.Should().Be("invalid_query");
+        thrown.Param.Should().Be("sql");
+        thrown.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        thrown.TraceId.Should().Be(session.Sandbox.ReceivedRequests.Single().TraceId);
+        session.Calls().Should().Equal("POST /v1/analytics/query 400");
+    }
 }

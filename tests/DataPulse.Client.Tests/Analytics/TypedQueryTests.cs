@@ -10,6 +10,9 @@ namespace DataPulse.Client.Tests.Analytics;
 
 public sealed record RegionRevenue(string Region, decimal? SumRevenue, int OrderCount, bool? IsActive);
 
+/// <summary>A caller's own row type for a GROUP BY region query: columns <c>region</c>, <c>sum_revenue</c>, <c>orders</c>.</summary>
+public sealed record RegionTotals(string Region, decimal SumRevenue, long Orders);
+
 public sealed class RegionStats
 {
     public string? Region { get; init; }
@@ -19,6 +22,7 @@ public sealed class RegionStats
 
 [JsonSerializable(typeof(RegionRevenue))]
 [JsonSerializable(typeof(RegionStats))]
+[JsonSerializable(typeof(RegionTotals))]
 public sealed partial class TypedQueryJsonContext : JsonSerializerContext;
 
 public sealed class TypedQueryTests : IDisposable
@@ -145,5 +149,48 @@ public sealed class TypedQueryTests : IDisposable
             .Append(CultureInfo.InvariantCulture, $$"""] }, "meta": { "query_id": "qry_5c1e9a", "row_count": {{rows.Length}}, "truncated": false, "execution_time_ms": 42, "generated_at": "2025-01-15T08:30:00Z" } }""");
         _api.Server.Given(Request.Create().WithPath("/v1/analytics/query").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToString()));
+    }
+
+    private static readonly QueryRequest ByRegion = new()
+    {
+        Sql = "SELECT region, SUM(revenue), COUNT(*) AS orders FROM transactions GROUP BY region ORDER BY revenue DESC",
+    };
+
+    [Fact]
+    public async Task QueryAsync_TypeInfo_MapsGroupByRowsIntoTheCallersType()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var typed = await client.Analytics.QueryAsync(ByRegion, TypedQueryJsonContext.Default.RegionTotals);
+
+        typed.Columns.Select(c => c.Name).Should().Equal("region", "sum_revenue", "orders");
+        typed.Rows.Select(r => r.Region).Should().Equal("LATAM", "NA", "APAC", "EMEA");
+        typed.Rows[0].Should().Be(new RegionTotals("LATAM", 78227.50m, 6));
+        typed.Rows.Sum(r => r.Orders).Should().Be(24, "the sandbox's transactions table has 24 orders");
+        typed.Rows.Should().BeInDescendingOrder(r => r.SumRevenue);
+        typed.Meta.RowCount.Should().Be(4);
+        typed.Rows.Should().Equal(await UntypedAsync(client), "typed rows must carry exactly what the untyped rows hold");
+    }
+
+    [Fact]
+    public async Task QueryAsync_Mapper_MapsGroupByRowsIntoTheCallersType()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var typed = await client.Analytics.QueryAsync(ByRegion, row => new RegionTotals(
+            row.GetString("region")!, row.GetDecimal("sum_revenue")!.Value, row.GetInt64("orders")!.Value));
+
+        typed.Rows[0].Should().Be(new RegionTotals("LATAM", 78227.50m, 6));
+        typed.Rows.Should().Equal(await UntypedAsync(client));
+    }
+
+    private static async Task<IReadOnlyList<RegionTotals>> UntypedAsync(DataPulseClient client)
+    {
+        var result = await client.Analytics.QueryAsync(ByRegion);
+        return result.Rows
+            .Select(r => new RegionTotals(r.GetString(0)!, r.GetDecimal(1)!.Value, r.GetInt64(2)!.Value))
+            .ToList();
     }
 }

@@ -147,4 +147,22 @@ public sealed class CustomersClientTests : IDisposable
         customer.AdditionalFields["tags"].ValueKind.Should().Be(JsonValueKind.Array);
         customer.AdditionalFields["tags"].EnumerateArray().Select(e => e.GetString()).Should().Equal("a", "b");
     }
+
+    [Theory]
+    [InlineData("a%2Fb")]
+    [InlineData("100%")]
+    [InlineData("x?y#z")]
+    [InlineData("plus+sign")]
+    public async Task GetAsync_ExternalIdWithAnyCharacters_ReachesTheServerAsExactlyThatId(string id)
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var act = () => client.Customers.GetAsync(id);
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseNotFoundException>()).Which;
+        thrown.ErrorCode.Should().Be("customer_not_found");
+        thrown.Message.Should().Contain($"'{id}'", "the server must look up the id the caller passed, not a re-decoded one");
+        session.Calls().Should().Equal($"GET /v1/customers/{id} 404");
+    }
 }

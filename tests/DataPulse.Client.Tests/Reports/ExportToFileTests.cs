@@ -1,3 +1,4 @@
+using System.Text;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Tests.Infrastructure;
 using WireMock.RequestBuilders;
@@ -121,5 +122,56 @@ public sealed class ExportToFileTests : IDisposable
         await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
         (await File.ReadAllTextAsync(Target)).Should().Be("last week's report");
         Directory.GetFileSystemEntries(_folder).Should().ContainSingle();
+    }
+
+    private static readonly ReportExportRequest SandboxRefunds = new() { TemplateId = "tmpl_refunds", Format = ReportFormat.Csv };
+
+    [Fact]
+    public async Task ExportToFileAsync_DownloadDroppedMidway_ThrowsConnectionAndLeavesNoFile()
+    {
+        await using var session = new SandboxSession();
+        session.Sandbox.DropDownloadMidway();
+        using var client = session.CreateClient();
+        var target = Path.Combine(_folder, "refunds.csv");
+
+        var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseException>()).Which;
+        thrown.Should().BeOfType<DataPulseConnectionException>(thrown.ToString());
+        File.Exists(target).Should().BeFalse();
+        Directory.GetFileSystemEntries(_folder).Should().BeEmpty("the partial download must be deleted, not left beside the target");
+    }
+
+    [Fact]
+    public async Task ExportToFileAsync_DownloadDroppedMidway_LeavesAnExistingTargetUnchanged()
+    {
+        await using var session = new SandboxSession();
+        var target = Path.Combine(_folder, "refunds.csv");
+        var previous = Encoding.UTF8.GetBytes("last week's report\r\n");
+        await File.WriteAllBytesAsync(target, previous);
+        session.Sandbox.DropDownloadMidway();
+        using var client = session.CreateClient();
+
+        var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
+
+        await act.Should().ThrowAsync<DataPulseConnectionException>();
+        (await File.ReadAllBytesAsync(target)).Should().Equal(previous);
+        Directory.GetFileSystemEntries(_folder).Should().Equal(target);
+    }
+
+    [Fact]
+    public async Task ExportToFileAsync_AsynchronousDownloadDroppedMidway_ThrowsConnectionAndLeavesNoFile()
+    {
+        await using var session = new SandboxSession();
+        session.Sandbox.MakeExportsAsynchronous(pollsBeforeReady: 0);
+        session.Sandbox.DropDownloadMidway();
+        using var client = session.CreateClient();
+        var target = Path.Combine(_folder, "refunds.csv");
+
+        var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
+
+        await act.Should().ThrowAsync<DataPulseConnectionException>();
+        session.Sandbox.ReceivedRequests[^1].Path.Should().EndWith("/download");
+        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
     }
 }

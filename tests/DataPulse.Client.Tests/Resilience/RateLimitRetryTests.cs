@@ -203,4 +203,58 @@ public sealed class RateLimitRetryTests : IDisposable
         o.RetryBaseDelay = TimeSpan.FromSeconds(1);
         configure?.Invoke(o);
     });
+
+    private const string SandboxCustomer = "cust_92f8a3b1";
+
+    [Fact]
+    public async Task RateLimitedOnce_RetriesAfterRetryAfterOnTheClientsClockAndSucceeds()
+    {
+        await using var session = new SandboxSession();
+        session.Sandbox.RateLimitNextCalls(1, TimeSpan.FromSeconds(1));
+        using var client = session.CreateClient();
+
+        var call = client.Customers.GetAsync(SandboxCustomer);
+        await session.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+
+        call.IsCompleted.Should().BeFalse("the retry waits for the Retry-After on the client's clock, which has not moved");
+        session.Calls().Should().Equal($"GET /v1/customers/{SandboxCustomer} 429");
+        session.Clock.Advance(TimeSpan.FromSeconds(1));
+        var customer = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        customer.CustomerId.Should().Be(SandboxCustomer);
+        session.Calls().Should().Equal($"GET /v1/customers/{SandboxCustomer} 429", $"GET /v1/customers/{SandboxCustomer} 200");
+    }
+
+    [Fact]
+    public async Task RateLimitedBeyondMaxRetries_ThrowsRateLimitWithRetryAfter()
+    {
+        await using var session = new SandboxSession();
+        var maxRetries = new DataPulseClientOptions().MaxRetries;
+        session.Sandbox.RateLimitNextCalls(maxRetries + 2, TimeSpan.FromSeconds(1));
+        using var client = session.CreateClient();
+
+        var act = () => session.DriveAsync(client.Customers.GetAsync(SandboxCustomer));
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+        thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(1));
+        thrown.ErrorCode.Should().Be("rate_limit_exceeded");
+        thrown.RateLimit.Remaining.Should().Be(0);
+        session.Sandbox.ReceivedRequests.Select(r => r.StatusCode).Should().Equal(Enumerable.Repeat(429, maxRetries + 1),
+            "the first attempt and MaxRetries retries, then the SDK gives up");
+    }
+
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("18446744073709551616")]
+    public async Task HugeRetryAfter_ThrowsRateLimitAtOnce_WithoutRetrying(string retryAfter)
+    {
+        await using var server = new ScriptedServer((stream, _, ct) => ScriptedServer.SendAsync(
+            stream, $"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {retryAfter}\r\nContent-Length: 0\r\nConnection: close", string.Empty, ct));
+        using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = server.BaseAddress, MaxRetries = 3 });
+
+        var thrown = await client.Customers.Invoking(c => c.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>().WaitAsync(TimeSpan.FromSeconds(10));
+
+        thrown.Which.RetryAfter.Should().BeGreaterThan(TimeSpan.FromDays(365));
+        server.Received.Should().ContainSingle();
+    }
 }

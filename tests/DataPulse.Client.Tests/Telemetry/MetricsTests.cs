@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
 public sealed class MetricsTests : IDisposable
 {

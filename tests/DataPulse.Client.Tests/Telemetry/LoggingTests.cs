@@ -2,7 +2,7 @@ using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
 public sealed class LoggingTests : IDisposable
 {

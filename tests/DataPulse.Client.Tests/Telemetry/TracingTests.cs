@@ -4,7 +4,7 @@ using DataPulse.Client.Http;
 using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
 public sealed class TracingTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
 public sealed class BodyLoggingTests : IDisposable
 {
