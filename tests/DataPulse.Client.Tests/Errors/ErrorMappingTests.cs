@@ -194,4 +194,14 @@ public sealed class ErrorMappingTests : IDisposable
 
         (await act.Should().ThrowAsync<DataPulseConnectionException>()).Which.Operation.Should().Be("Customers.Get");
     }
+
+    [Fact]
+    public async Task InternalServerError_WithoutRetryAfter_HasNoRetryAfter()
+    {
+        _api.StubJson("GET", "/v1/customers/cust_1", """{ "error": { "type": "api_error" } }""", 500);
+        using var client = _api.CreateClient(o => o.MaxRetries = 0);
+
+        (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>())
+            .Which.RetryAfter.Should().BeNull();
+    }
 }

@@ -361,4 +361,29 @@ public sealed class ApiKeyTests : IDisposable
         failure.ResponseBody!.Length.Should().BeLessThanOrEqualTo(DataPulseApiError.MaxResponseBodyBytes);
         failure.ShouldNotHoldKey(ApiServer.ApiKey);
     }
+
+    [Fact]
+    public async Task ShortKey_EchoedInTheBody_IsScrubbedFromResponseBodyAndMessage()
+    {
+        const string shortKey = "k3y";
+        _api.StubJson("GET", "/v1/customers/cust_1", """{ "error": { "type": "authentication_error", "message": "invalid key k3y" } }""", 401);
+        using var client = _api.CreateClient(o => o.ApiKey = shortKey);
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseAuthenticationException>()).Which;
+
+        thrown.ResponseBody.Should().NotContain(shortKey);
+        thrown.Message.Should().NotContain(shortKey);
+    }
+
+    [Fact]
+    public async Task KeyEchoedInAResponseHeader_IsScrubbedFromResponseHeaders()
+    {
+        _api.StubJson("GET", "/v1/customers/cust_1", """{ "error": { "type": "authentication_error" } }""", 401, ("X-Echo", "Bearer " + ApiServer.ApiKey));
+        using var client = _api.CreateClient();
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseAuthenticationException>()).Which;
+
+        thrown.ResponseHeaders.Should().ContainKey("X-Echo");
+        string.Join(" ", thrown.ResponseHeaders["X-Echo"]).ShouldNotReveal(ApiServer.ApiKey, "the X-Echo header");
+    }
 }
