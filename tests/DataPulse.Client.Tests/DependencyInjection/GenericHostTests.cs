@@ -38,7 +38,7 @@ public sealed class GenericHostTests : IDisposable
     [Fact]
     public async Task HostConfiguredFromAppSettings_CallsTheApiThroughTheContainer()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var host = BuildHost();
         await host.StartAsync();
 
@@ -52,7 +52,7 @@ public sealed class GenericHostTests : IDisposable
     [Fact]
     public async Task HostLogging_ReceivesTheSdkLogs()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var host = BuildHost(builder => builder.Logging.ClearProviders().AddFakeLogging());
         await host.StartAsync();
 

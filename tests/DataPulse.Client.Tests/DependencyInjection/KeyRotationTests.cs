@@ -15,7 +15,7 @@ public sealed class KeyRotationTests : IDisposable
 
     public KeyRotationTests()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DataPulse:ApiKey"] = OldKey,

@@ -91,7 +91,7 @@ public sealed class ApiKeyTests : IDisposable
     [Fact]
     public async Task ConnectionException_DoesNotRevealKey()
     {
-        var closed = RawHttpServer.ClosedPort();
+        var closed = ScriptedServer.ClosedPort();
         using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = closed, MaxRetries = 0 });
 
         var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>()).Which;
@@ -179,34 +179,34 @@ public sealed class ApiKeyTests : IDisposable
         switch (outcome)
         {
             case "success":
-                Stubs.Kpis(server);
+                CannedResponses.Kpis(server);
                 break;
             case "401 echoing the key":
-                Stubs.Error(server, Stubs.KpisPath, 401, "authentication_error", "invalid_api_key", $"Invalid API key {ApiServer.ApiKey}.");
+                CannedResponses.Error(server, CannedResponses.KpisPath, 401, "authentication_error", "invalid_api_key", $"Invalid API key {ApiServer.ApiKey}.");
                 break;
             case "429 after retries":
-                Stubs.Error(server, Stubs.KpisPath, 429, "rate_limit_error", "rate_limit_exceeded");
+                CannedResponses.Error(server, CannedResponses.KpisPath, 429, "rate_limit_error", "rate_limit_exceeded");
                 break;
             case "500 after retries":
-                Stubs.Error(server, Stubs.KpisPath, 500, "api_error", "internal");
+                CannedResponses.Error(server, CannedResponses.KpisPath, 500, "api_error", "internal");
                 break;
             case "503 then success":
-                Scenarios.KpisFailThenSucceed(server, 503, failures: 2);
+                CannedResponses.KpisFailThenSucceed(server, 503, failures: 2);
                 break;
             case "connection refused":
-                options.BaseAddress = Stubs.ClosedLoopbackAddress();
+                options.BaseAddress = ScriptedServer.ClosedPort();
                 break;
             case "attempt timeout":
                 options.AttemptTimeout = TimeSpan.FromMilliseconds(100);
                 options.MaxRetries = 1;
-                server.Given(Request.Create().WithPath(Stubs.KpisPath)).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(500)));
+                server.Given(Request.Create().WithPath(CannedResponses.KpisPath)).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromMilliseconds(500)));
                 break;
             case "unreadable body":
-                server.Given(Request.Create().WithPath(Stubs.KpisPath)).RespondWith(Stubs.Json(200, "{ not json", Stubs.TraceId));
+                server.Given(Request.Create().WithPath(CannedResponses.KpisPath)).RespondWith(CannedResponses.Json(200, "{ not json", CannedResponses.TraceId));
                 break;
             default:
                 var status = int.Parse(outcome, System.Globalization.CultureInfo.InvariantCulture);
-                Stubs.Error(server, Stubs.KpisPath, status, "some_error", "some_code");
+                CannedResponses.Error(server, CannedResponses.KpisPath, status, "some_error", "some_code");
                 break;
         }
     }
@@ -302,7 +302,7 @@ public sealed class ApiKeyTests : IDisposable
     [Fact]
     public async Task ConnectionRefused_HoldsNoKey()
     {
-        using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = RawHttpServer.ClosedPort(), MaxRetries = 0 });
+        using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = ScriptedServer.ClosedPort(), MaxRetries = 0 });
 
         var failure = await FailureOf(() => client.Predictions.PredictAsync(new Client.Predictions.PredictionRequest
         {

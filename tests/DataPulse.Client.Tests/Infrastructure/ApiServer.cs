@@ -16,18 +16,7 @@ public sealed class ApiServer : IDisposable
 
     public Uri BaseAddress => new(Server.Url!);
 
-    public DataPulseClientOptions Options(Action<DataPulseClientOptions>? configure = null)
-    {
-        var options = new DataPulseClientOptions
-        {
-            ApiKey = ApiKey,
-            BaseAddress = BaseAddress,
-            // Real-time tests must not wait on backoff; retry tests set their own values and a FakeTimeProvider.
-            RetryBaseDelay = TimeSpan.Zero,
-        };
-        configure?.Invoke(options);
-        return options;
-    }
+    public DataPulseClientOptions Options(Action<DataPulseClientOptions>? configure = null) => TestOptions.For(BaseAddress, configure);
 
     public DataPulseClient CreateClient(Action<DataPulseClientOptions>? configure = null) => new(Options(configure));
 

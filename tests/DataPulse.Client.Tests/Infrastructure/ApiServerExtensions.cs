@@ -40,7 +40,7 @@ public static class ApiServerExtensions
     /// <summary>Answers with a file, as the report export does.</summary>
     public static void StubFile(this ApiServer api, string path, byte[] content, string contentType, string? contentDisposition)
     {
-        // WireMock answers with chunked transfer encoding: no Content-Length. Use RawHttpServer to test a known length.
+        // WireMock answers with chunked transfer encoding: no Content-Length. Use ScriptedServer.File to test a known length.
         var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(content);
         if (contentDisposition is not null)
         {

@@ -4,13 +4,13 @@ namespace DataPulse.Client.Tests.Infrastructure;
 
 /// <summary>
 /// The real <see cref="DataPulseClient"/> against a fresh in-process sandbox, with the client's time on a
-/// <see cref="TestClock"/> so every wait the SDK makes (Retry-After, report polling) is driven, not slept. One per test.
+/// <see cref="TimerRecordingClock"/> so every wait the SDK makes (Retry-After, report polling) is driven, not slept. One per test.
 /// </summary>
 public sealed class SandboxSession : IAsyncDisposable
 {
     public DataPulseSandbox Sandbox { get; } = DataPulseSandbox.Start();
 
-    public TestClock Clock { get; } = new();
+    public TimerRecordingClock Clock { get; } = new();
 
     public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
 

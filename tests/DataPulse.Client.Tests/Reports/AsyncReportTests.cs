@@ -13,7 +13,7 @@ public sealed class AsyncReportTests : IDisposable
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
     private readonly ApiServer _api = new();
-    private readonly RecordingTimeProvider _time = new();
+    private readonly TimerRecordingClock _time = new();
 
     public void Dispose() => _api.Dispose();
 

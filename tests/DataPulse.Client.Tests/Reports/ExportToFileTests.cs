@@ -53,7 +53,7 @@ public sealed class ExportToFileTests : IDisposable
     [Fact]
     public async Task ExportToFileAsync_ContentLengthKnown_ReportsBytesAndTotal()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 1 * MiB);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 1 * MiB));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
         var progress = new RecordingProgress();
 
@@ -68,7 +68,7 @@ public sealed class ExportToFileTests : IDisposable
     [Fact]
     public async Task ExportToFileAsync_CancelledMidway_ThrowsAndLeavesNoFile()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Stall);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Stall));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
         using var cts = new CancellationTokenSource();
         var progress = new RecordingProgress(p =>
@@ -89,7 +89,7 @@ public sealed class ExportToFileTests : IDisposable
     [Fact]
     public async Task ExportToFileAsync_ConnectionDroppedMidway_ThrowsConnectionExceptionAndLeavesNoFile()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
@@ -101,7 +101,7 @@ public sealed class ExportToFileTests : IDisposable
     [Fact]
     public async Task ExportToFileAsync_BodyShorterThanContentLength_ThrowsAndLeavesNoFile()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 2 * MiB, bytesToSend: 1 * MiB, BodyEnding.Close);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 2 * MiB, bytesToSend: 1 * MiB, BodyEnding.Close));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
@@ -114,7 +114,7 @@ public sealed class ExportToFileTests : IDisposable
     public async Task ExportToFileAsync_FailsMidway_LeavesExistingTargetUntouched()
     {
         await File.WriteAllTextAsync(Target, "last week's report");
-        await using var responder = new RawHttpResponder(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);

@@ -28,7 +28,7 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task ExportToFileAsync_256MiB_WritesWholeFileWithBoundedMemory()
     {
-        await using var responder = new RawHttpResponder(declaredLength: Size);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: Size));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
         var target = Path.Combine(_folder, "big.csv");
         var request = new ReportExportRequest { TemplateId = "tmpl_big", Format = ReportFormat.Csv };
@@ -48,7 +48,7 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IDisposable
         foreach (var position in new[] { 0L, 1L, 255L, 81_919L, 81_920L, Size / 2 + 7, Size - 1 })
         {
             file.Position = position;
-            file.ReadByte().Should().Be(RawHttpResponder.ByteAt(position), $"byte {position} must arrive in order");
+            file.ReadByte().Should().Be(ScriptedServer.ByteAt(position), $"byte {position} must arrive in order");
         }
     }
 }

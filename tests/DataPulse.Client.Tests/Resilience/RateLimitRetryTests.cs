@@ -11,14 +11,14 @@ public sealed class RateLimitRetryTests : IDisposable
     private static readonly TimeSpan Overall = TimeSpan.FromSeconds(1000);
 
     private readonly ApiServer _api = new();
-    private readonly TestClock _clock = new();
+    private readonly TimerRecordingClock _clock = new();
 
     public void Dispose() => _api.Dispose();
 
     [Fact]
     public async Task RateLimited_RetryAfterDeltaSeconds_WaitsExactlyThatLongBeforeRetrying()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "7"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "7"), failures: 1);
         using var client = CreateClient();
 
         var call = client.Customers.GetAsync("cust_1");
@@ -39,7 +39,7 @@ public sealed class RateLimitRetryTests : IDisposable
     public async Task RateLimited_RetryAfterHttpDate_WaitsUntilThatDateOnTheInjectedClock()
     {
         var date = _clock.GetUtcNow().AddSeconds(20).ToString("R", CultureInfo.InvariantCulture);
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, date), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, date), failures: 1);
         using var client = CreateClient();
 
         var call = client.Customers.GetAsync("cust_1");
@@ -57,7 +57,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_NoRetryAfter_BacksOffExponentiallyWithJitterWithinDocumentedBounds()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429), failures: 3);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429), failures: 3);
         using var client = CreateClient(o => o.RetryBaseDelay = TimeSpan.FromSeconds(2));
 
         var call = client.Customers.GetAsync("cust_1");
@@ -76,7 +76,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_EveryTime_ThrowsRateLimitAfterMaxRetriesPlusOneAttemptsWithRetryAfterAndRateLimit()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "1"));
         using var client = CreateClient(o => o.MaxRetries = 3);
 
         var call = client.Customers.GetAsync("cust_1");
@@ -93,7 +93,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterAboveMaxRetryAfter_ThrowsAtOnceAfterOneRequest()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "3600"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "3600"));
         using var client = CreateClient(o =>
         {
             o.MaxRetryAfter = TimeSpan.FromSeconds(60);
@@ -112,7 +112,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterEqualToMaxRetryAfter_IsWaitedOut()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "60"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "60"), failures: 1);
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
 
         var call = client.Customers.GetAsync("cust_1");
@@ -125,7 +125,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_MaxRetryAfterZero_AnyPositiveRetryAfterThrowsAtOnce()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "1"));
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5))).Should().ThrowAsync<DataPulseRateLimitException>();
@@ -136,7 +136,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_MaxRetryAfterZero_RetryAfterZeroIsStillRetried()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "0"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "0"), failures: 1);
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
 
         await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
@@ -147,7 +147,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterEndingPastTheOverallDeadline_ThrowsRateLimitAtOnceInsteadOfTimingOut()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "30"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "30"));
         using var client = CreateClient(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(20);
@@ -164,7 +164,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task ServiceUnavailable_RetryAfter_IsHonoured()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503, "5"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(503, "5"), failures: 1);
         using var client = CreateClient();
 
         var call = client.Customers.GetAsync("cust_1");
@@ -181,7 +181,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task ServiceUnavailable_RetryAfterAboveMaxRetryAfter_ThrowsServerExceptionAtOnce()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(503, "120"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(503, "120"));
         using var client = CreateClient();
 
         var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5)))

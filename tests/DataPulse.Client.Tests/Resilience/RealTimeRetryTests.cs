@@ -13,7 +13,7 @@ public sealed class RealTimeRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterOneSecond_RetriesAfterAboutOneSecondAndSucceeds()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "1"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "1"), failures: 1);
         using var client = _api.CreateClient();
 
         var profile = await client.Customers.GetAsync("cust_1");
@@ -29,10 +29,10 @@ public sealed class RealTimeRetryTests : IDisposable
     public async Task ServiceUnavailable_OnPost_RetryAfterOneSecond_RetriesWithTheSameIdempotencyKey()
     {
         var scenario = Guid.NewGuid().ToString("N");
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Stubs.QueryPath).UsingPost())
-            .AtPriority(2).InScenario(scenario).WillSetStateTo("ok", 1).RespondWith(Stubs.Error(503, "1"));
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Stubs.QueryPath).UsingPost())
-            .AtPriority(1).InScenario(scenario).WhenStateIs("ok").RespondWith(Stubs.Query());
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(CannedResponses.QueryPath).UsingPost())
+            .AtPriority(2).InScenario(scenario).WillSetStateTo("ok", 1).RespondWith(CannedResponses.Error(503, "1"));
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(CannedResponses.QueryPath).UsingPost())
+            .AtPriority(1).InScenario(scenario).WhenStateIs("ok").RespondWith(CannedResponses.Query());
         using var client = _api.CreateClient();
 
         var clock = Stopwatch.StartNew();

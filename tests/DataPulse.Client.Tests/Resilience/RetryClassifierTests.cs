@@ -24,7 +24,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task ServiceUnavailable_TwiceThenOk_Succeeds()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503), failures: 2);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(503), failures: 2);
         using var client = _api.CreateClient();
 
         var profile = await client.Customers.GetAsync("cust_1");
@@ -38,7 +38,7 @@ public sealed class RetryClassifierTests : IDisposable
     [InlineData(504)]
     public async Task GatewayErrors_AreRetried(int status)
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(status), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(status), failures: 1);
         using var client = _api.CreateClient();
 
         await client.Customers.GetAsync("cust_1");
@@ -49,7 +49,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task InternalServerError_OnGet_IsRetried()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(500), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(500), failures: 1);
         using var client = _api.CreateClient();
 
         await client.Customers.GetAsync("cust_1");
@@ -60,7 +60,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task InternalServerError_OnGet_EveryTime_ThrowsServerExceptionAfterMaxRetriesPlusOneAttempts()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(500));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(500));
         using var client = _api.CreateClient(o => o.MaxRetries = 2);
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>();
@@ -71,7 +71,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task InternalServerError_OnPostWithIdempotencyKey_IsRetriedWithTheSameKeyEveryAttempt()
     {
-        Stubs.QueryAlways(_api, Stubs.Error(500));
+        CannedResponses.QueryAlways(_api, CannedResponses.Error(500));
         using var client = _api.CreateClient(o => o.MaxRetries = 3);
 
         await client.Invoking(c => c.Analytics.QueryAsync("SELECT 1")).Should().ThrowAsync<DataPulseServerException>();
@@ -84,7 +84,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task PostCalls_EachLogicalCall_GetsAFreshIdempotencyKey()
     {
-        Stubs.QueryAlways(_api, Stubs.Query());
+        CannedResponses.QueryAlways(_api, CannedResponses.Query());
         using var client = _api.CreateClient();
 
         await client.Analytics.QueryAsync("SELECT 1");
@@ -97,11 +97,11 @@ public sealed class RetryClassifierTests : IDisposable
     public async Task InternalServerError_OnPostWithoutIdempotencyKey_IsSentOnce()
     {
         // The facade always adds a key, so send a raw POST without one through the SDK's own handler chain and pipeline.
-        Stubs.QueryAlways(_api, Stubs.Error(500));
+        CannedResponses.QueryAlways(_api, CannedResponses.Error(500));
         var options = _api.Options(o => o.MaxRetries = 3);
         using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
 
-        var send = () => http.PostAsync(new Uri(Stubs.QueryPath, UriKind.Relative), new StringContent("""{ "sql": "SELECT 1" }"""));
+        var send = () => http.PostAsync(new Uri(CannedResponses.QueryPath, UriKind.Relative), new StringContent("""{ "sql": "SELECT 1" }"""));
 
         (await send.Should().ThrowAsync<DataPulseServerException>()).Which.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         _api.SingleRequest().RequestMessage.Headers!.Should().NotContainKey("Idempotency-Key");
@@ -111,11 +111,11 @@ public sealed class RetryClassifierTests : IDisposable
     public async Task ServiceUnavailable_OnPostWithoutIdempotencyKey_IsRetried()
     {
         // 502/503/504 mean the request was not processed: retried whatever the method.
-        Stubs.QueryAlways(_api, Stubs.Error(503));
+        CannedResponses.QueryAlways(_api, CannedResponses.Error(503));
         var options = _api.Options(o => o.MaxRetries = 2);
         using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
 
-        var send = () => http.PostAsync(new Uri(Stubs.QueryPath, UriKind.Relative), new StringContent("{}"));
+        var send = () => http.PostAsync(new Uri(CannedResponses.QueryPath, UriKind.Relative), new StringContent("{}"));
 
         await send.Should().ThrowAsync<DataPulseServerException>();
         _api.Requests.Should().HaveCount(3);
@@ -129,7 +129,7 @@ public sealed class RetryClassifierTests : IDisposable
     [InlineData(409, typeof(DataPulseApiException))]
     public async Task ClientErrors_AreSentExactlyOnce(int status, Type expected)
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(status));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(status));
         using var client = _api.CreateClient();
 
         var thrown = await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseApiException>();
@@ -141,7 +141,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task MaxRetriesZero_TurnsRetriesOff()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(503));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(503));
         using var client = _api.CreateClient(o => o.MaxRetries = 0);
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>();
@@ -152,7 +152,7 @@ public sealed class RetryClassifierTests : IDisposable
     [Fact]
     public async Task RateLimited_OnPost_IsRetriedWithTheSameIdempotencyKey()
     {
-        Stubs.QueryAlways(_api, Stubs.Error(429, "0"));
+        CannedResponses.QueryAlways(_api, CannedResponses.Error(429, "0"));
         using var client = _api.CreateClient(o => o.MaxRetries = 1);
 
         await client.Invoking(c => c.Analytics.QueryAsync("SELECT 1")).Should().ThrowAsync<DataPulseRateLimitException>();

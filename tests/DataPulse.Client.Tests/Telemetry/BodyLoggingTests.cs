@@ -25,7 +25,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task ByDefault_NeitherRequestNorResponseBodyIsLogged()
     {
-        Stubs.Query(_api.Server);
+        CannedResponses.Query(_api.Server);
         using var client = CreateClient(logBodies: false);
 
         await client.Analytics.QueryAsync(Sql);
@@ -37,7 +37,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task ByDefault_ErrorBodyIsNotLogged()
     {
-        Stubs.Error(_api.Server, Stubs.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column in: Ada Lovelace", post: true);
+        CannedResponses.Error(_api.Server, CannedResponses.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column in: Ada Lovelace", post: true);
         using var client = CreateClient(logBodies: false);
 
         var act = () => client.Analytics.QueryAsync(Sql);
@@ -49,7 +49,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task OptedIn_RequestAndResponseBodiesAreLoggedAtDebug()
     {
-        Stubs.Query(_api.Server);
+        CannedResponses.Query(_api.Server);
         using var client = CreateClient(logBodies: true);
 
         var result = await client.Analytics.QueryAsync(Sql);
@@ -64,7 +64,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task OptedIn_ErrorBodyIsLogged()
     {
-        Stubs.Error(_api.Server, Stubs.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column near line 1", post: true);
+        CannedResponses.Error(_api.Server, CannedResponses.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column near line 1", post: true);
         using var client = CreateClient(logBodies: true);
 
         var act = () => client.Analytics.QueryAsync(Sql);
@@ -79,7 +79,7 @@ public sealed class BodyLoggingTests : IDisposable
     public async Task OptedIn_LongBodyIsCappedAtMaxLoggedBodyLength()
     {
         var rows = string.Join(",", Enumerable.Range(0, 2000).Select(i => $"[\"region-{i}\"]"));
-        Stubs.Query(_api.Server, Stubs.QueryJson.Replace("[ [\"EMEA\"] ]", $"[ {rows} ]", StringComparison.Ordinal));
+        CannedResponses.Query(_api.Server, CannedResponses.QueryJson.Replace("[ [\"EMEA\"] ]", $"[ {rows} ]", StringComparison.Ordinal));
         using var client = CreateClient(logBodies: true);
 
         var result = await client.Analytics.QueryAsync(Sql);
