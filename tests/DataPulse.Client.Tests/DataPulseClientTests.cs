@@ -3,14 +3,17 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests;
 
 /// <summary>Constructing the client: its arguments are checked, and the options are copied, not kept.</summary>
-public sealed class DataPulseClientTests : IDisposable
+public sealed class DataPulseClientTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public DataPulseClientTests() => _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
+    public DataPulseClientTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
         .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
+    }
 
-    public void Dispose() => _api.Dispose();
 
     [Fact]
     public void CallerHttpClientCtor_NullHttpClient_ThrowsArgumentNull()

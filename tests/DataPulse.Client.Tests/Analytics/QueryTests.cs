@@ -3,14 +3,17 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Analytics;
 
-public sealed class QueryTests : IDisposable
+public sealed class QueryTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/analytics/query";
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public QueryTests() => _api.StubJson("POST", Path, ContractExamples.QueryResult);
+    public QueryTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubJson("POST", Path, ContractExamples.QueryResult);
+    }
 
-    public void Dispose() => _api.Dispose();
 
     [Fact]
     public async Task QueryAsync_SqlAndLimit_PostsSnakeCaseBody()

@@ -25,7 +25,7 @@ public sealed class RegionStats
 [JsonSerializable(typeof(RegionTotals))]
 public sealed partial class TypedQueryJsonContext : JsonSerializerContext;
 
-public sealed class TypedQueryTests : IDisposable
+public sealed class TypedQueryTests : IClassFixture<ApiServer>
 {
     private const string Columns = """
         [ { "name": "region", "type": "string" }, { "name": "sum_revenue", "type": "number" },
@@ -34,9 +34,9 @@ public sealed class TypedQueryTests : IDisposable
 
     private static readonly QueryRequest Query = new() { Sql = "SELECT region, SUM(revenue) FROM transactions GROUP BY region" };
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public TypedQueryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task QueryAsync_TypeInfo_MapsSnakeCaseAndCaseInsensitiveColumnsToProperties()

@@ -3,11 +3,11 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Customers;
 
-public sealed class CustomersClientTests : IDisposable
+public sealed class CustomersClientTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public CustomersClientTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task GetAsync_CustomerId_SendsGetToItsPath()

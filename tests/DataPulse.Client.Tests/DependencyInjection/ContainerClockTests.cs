@@ -8,11 +8,11 @@ using WireMock.ResponseBuilders;
 namespace DataPulse.Client.Tests.DependencyInjection;
 
 /// <summary>A TimeProvider registered in the container drives the clients' waits unless the options chose their own.</summary>
-public sealed class ContainerClockTests : IDisposable
+public sealed class ContainerClockTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ContainerClockTests(ApiServer api) => _api = api.Reset();
 
     private ServiceProvider Provider(TimeProvider? containerClock, TimeProvider? optionsClock = null)
     {

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Logging.Testing;
 namespace DataPulse.Client.Tests.DependencyInjection;
 
 /// <summary>The "done when": a generic-host app configured only through appsettings.json calls DataPulse through the container.</summary>
-public sealed class GenericHostTests : IDisposable
+public sealed class GenericHostTests : IDisposable, IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
+
+    public GenericHostTests(ApiServer api) => _api = api.Reset();
     private readonly string _contentRoot = Directory.CreateTempSubdirectory("datapulse-host-").FullName;
 
     public void Dispose()
     {
-        _api.Dispose();
         Directory.Delete(_contentRoot, recursive: true);
     }
 

@@ -9,11 +9,11 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace DataPulse.Client.Tests.DependencyInjection;
 
-public sealed class ServiceCollectionTests : IDisposable
+public sealed class ServiceCollectionTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ServiceCollectionTests(ApiServer api) => _api = api.Reset();
 
     private void Configure(DataPulseClientOptions options)
     {

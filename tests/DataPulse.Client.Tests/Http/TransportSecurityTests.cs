@@ -3,14 +3,17 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Http;
 
 /// <summary>Plain HTTP only to loopback; the base address, its path prefix kept, decides where every call goes.</summary>
-public sealed class TransportSecurityTests : IDisposable
+public sealed class TransportSecurityTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public TransportSecurityTests() => _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
+    public TransportSecurityTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
         .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
+    }
 
-    public void Dispose() => _api.Dispose();
 
     [Theory]
     [InlineData("http://api.datapulse.io/")]

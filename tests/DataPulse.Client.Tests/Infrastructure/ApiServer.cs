@@ -4,8 +4,10 @@ using WireMock.Server;
 namespace DataPulse.Client.Tests.Infrastructure;
 
 /// <summary>
-/// A WireMock.Net server on a random loopback port plus clients pointed at it. One per test class instance
-/// (xUnit builds a new instance per test), so tests never share state.
+/// A WireMock.Net server on a random loopback port plus clients pointed at it. A test class shares one through
+/// <c>IClassFixture&lt;ApiServer&gt;</c> and calls <see cref="Reset"/> in its constructor: the tests of a class run one
+/// at a time, so each starts with no mappings, no log and no scenario state, and the suite starts one server per class,
+/// not one per test. A class whose tests leave answers in flight (a delayed response outliving its test) keeps one per test.
 /// </summary>
 public sealed class ApiServer : IDisposable
 {
@@ -19,6 +21,13 @@ public sealed class ApiServer : IDisposable
     public DataPulseClientOptions Options(Action<DataPulseClientOptions>? configure = null) => TestOptions.For(BaseAddress, configure);
 
     public DataPulseClient CreateClient(Action<DataPulseClientOptions>? configure = null) => new(Options(configure));
+
+    /// <summary>Forgets every mapping, logged request and scenario state; returns this server.</summary>
+    public ApiServer Reset()
+    {
+        Server.Reset();
+        return this;
+    }
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 

@@ -4,14 +4,17 @@ namespace DataPulse.Client.Tests.Pipeline;
 
 /// <summary>A caller's own HttpClient carries every call, whatever its BaseAddress, and stays usable after the client is
 /// disposed; it follows redirects by default, but the SDK never lets one carry a call to another origin.</summary>
-public sealed class CallerHttpClientTests : IDisposable
+public sealed class CallerHttpClientTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public CallerHttpClientTests() => _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
+    public CallerHttpClientTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
         .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
+    }
 
-    public void Dispose() => _api.Dispose();
 
     private static Func<Stream, ReceivedRequest, CancellationToken, Task> RedirectTo(Uri elsewhere, int status) => (stream, request, ct) =>
         ScriptedServer.SendAsync(

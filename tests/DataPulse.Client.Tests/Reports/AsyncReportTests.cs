@@ -7,15 +7,16 @@ using WireMock.ResponseBuilders;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class AsyncReportTests : IDisposable
+public sealed class AsyncReportTests : IClassFixture<ApiServer>
 {
     private const string ReportId = "rpt_81b2";
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
+
+    public AsyncReportTests(ApiServer api) => _api = api.Reset();
     private readonly TimerRecordingClock _time = new();
 
-    public void Dispose() => _api.Dispose();
 
     [Fact]
     public async Task ExportAsync_Accepted_PollsAsRetryAfterAsksThenDownloads()
@@ -45,18 +46,12 @@ public sealed class AsyncReportTests : IDisposable
         GivenStatusSequence(("ready", null, null));
         GivenDownload("a,b\n1,2\n");
         using var client = CreateClient();
-        var folder = Directory.CreateTempSubdirectory("datapulse-async-").FullName;
-        try
-        {
-            var saved = await _time.RunAsync(client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(folder, "out.csv")));
+        using var folder = new TempFolder();
 
-            saved.Length.Should().Be(8);
-            (await File.ReadAllTextAsync(saved.Path)).Should().Be("a,b\n1,2\n");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var saved = await _time.RunAsync(client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(folder.Path, "out.csv")));
+
+        saved.Length.Should().Be(8);
+        (await File.ReadAllTextAsync(saved.Path)).Should().Be("a,b\n1,2\n");
     }
 
     [Fact]

@@ -6,21 +6,19 @@ using WireMock.ResponseBuilders;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class ExportToFileTests : IDisposable
+public sealed class ExportToFileTests : IDisposable, IClassFixture<ApiServer>
 {
     private const int MiB = 1024 * 1024;
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
-    private readonly ApiServer _api = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("datapulse-export-").FullName;
+    private readonly ApiServer _api;
 
-    private string Target => Path.Combine(_folder, "report.csv");
+    public ExportToFileTests(ApiServer api) => _api = api.Reset();
+    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        _api.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    private string Target => Path.Combine(_folder.Path, "report.csv");
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ExportToFileAsync_WholeBody_ReturnsPathServerNameLengthAndType()
@@ -36,7 +34,7 @@ public sealed class ExportToFileTests : IDisposable
 
         saved.Should().BeEquivalentTo(new { Path = Target, FileName = "q3_performance.csv", Length = 30L, ContentType = "text/csv" });
         (await File.ReadAllTextAsync(Target)).Should().Be("region,revenue\nEMEA,1203400.5\n");
-        Directory.GetFiles(_folder).Should().ContainSingle();
+        Directory.GetFiles(_folder.Path).Should().ContainSingle();
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public sealed class ExportToFileTests : IDisposable
     {
         using var client = _api.CreateClient();
 
-        var act = () => client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(_folder, "missing", "report.csv"));
+        var act = () => client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(_folder.Path, "missing", "report.csv"));
 
         await act.Should().ThrowAsync<DirectoryNotFoundException>();
         _api.Requests.Should().BeEmpty();
@@ -83,7 +81,7 @@ public sealed class ExportToFileTests : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         progress.Reports.Should().NotBeEmpty("the download was under way when it was cancelled");
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 
     [Fact]
@@ -95,7 +93,7 @@ public sealed class ExportToFileTests : IDisposable
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
         await act.Should().ThrowAsync<DataPulseConnectionException>();
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 
     [Fact]
@@ -107,7 +105,7 @@ public sealed class ExportToFileTests : IDisposable
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
         await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 
     [Fact]
@@ -121,7 +119,7 @@ public sealed class ExportToFileTests : IDisposable
 
         await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
         (await File.ReadAllTextAsync(Target)).Should().Be("last week's report");
-        Directory.GetFileSystemEntries(_folder).Should().ContainSingle();
+        Directory.GetFileSystemEntries(_folder.Path).Should().ContainSingle();
     }
 
     private static readonly ReportExportRequest SandboxRefunds = new() { TemplateId = "tmpl_refunds", Format = ReportFormat.Csv };
@@ -132,21 +130,21 @@ public sealed class ExportToFileTests : IDisposable
         await using var session = new SandboxSession();
         session.Sandbox.DropDownloadMidway();
         using var client = session.CreateClient();
-        var target = Path.Combine(_folder, "refunds.csv");
+        var target = Path.Combine(_folder.Path, "refunds.csv");
 
         var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
 
         var thrown = (await act.Should().ThrowAsync<DataPulseException>()).Which;
         thrown.Should().BeOfType<DataPulseConnectionException>(thrown.ToString());
         File.Exists(target).Should().BeFalse();
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty("the partial download must be deleted, not left beside the target");
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty("the partial download must be deleted, not left beside the target");
     }
 
     [Fact]
     public async Task ExportToFileAsync_DownloadDroppedMidway_LeavesAnExistingTargetUnchanged()
     {
         await using var session = new SandboxSession();
-        var target = Path.Combine(_folder, "refunds.csv");
+        var target = Path.Combine(_folder.Path, "refunds.csv");
         var previous = Encoding.UTF8.GetBytes("last week's report\r\n");
         await File.WriteAllBytesAsync(target, previous);
         session.Sandbox.DropDownloadMidway();
@@ -156,7 +154,7 @@ public sealed class ExportToFileTests : IDisposable
 
         await act.Should().ThrowAsync<DataPulseConnectionException>();
         (await File.ReadAllBytesAsync(target)).Should().Equal(previous);
-        Directory.GetFileSystemEntries(_folder).Should().Equal(target);
+        Directory.GetFileSystemEntries(_folder.Path).Should().Equal(target);
     }
 
     [Fact]
@@ -166,12 +164,12 @@ public sealed class ExportToFileTests : IDisposable
         session.Sandbox.MakeExportsAsynchronous(pollsBeforeReady: 0);
         session.Sandbox.DropDownloadMidway();
         using var client = session.CreateClient();
-        var target = Path.Combine(_folder, "refunds.csv");
+        var target = Path.Combine(_folder.Path, "refunds.csv");
 
         var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
 
         await act.Should().ThrowAsync<DataPulseConnectionException>();
         session.Sandbox.ReceivedRequests[^1].Path.Should().EndWith("/download");
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 }

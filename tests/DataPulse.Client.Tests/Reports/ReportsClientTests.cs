@@ -4,13 +4,13 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class ReportsClientTests : IDisposable
+public sealed class ReportsClientTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/reports/export";
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 5000) + "\n%%EOF");
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ReportsClientTests(ApiServer api) => _api = api.Reset();
 
     private static ReportExportRequest TemplateRequest(string? idempotencyKey = null) => new()
     {

@@ -6,7 +6,7 @@ using WireMock.ResponseBuilders;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class ScheduleTests : IDisposable
+public sealed class ScheduleTests : IClassFixture<ApiServer>
 {
     private static readonly ReportScheduleRequest Valid = new()
     {
@@ -17,9 +17,9 @@ public sealed class ScheduleTests : IDisposable
         Recipients = ["ops@example.com"],
     };
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ScheduleTests(ApiServer api) => _api = api.Reset();
 
     public static TheoryData<string, ReportScheduleRequest> InvalidRequests => new()
     {

@@ -4,11 +4,11 @@ using Polly;
 namespace DataPulse.Client.Tests.Resilience;
 
 /// <summary>The documented ways to extend (<c>ConfigureResilience</c>) or replace (<c>ResiliencePipeline</c>) the pipeline.</summary>
-public sealed class PipelineCustomizationTests : IDisposable
+public sealed class PipelineCustomizationTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public PipelineCustomizationTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task ConfigureResilience_AddedStrategy_RunsOncePerAttempt()

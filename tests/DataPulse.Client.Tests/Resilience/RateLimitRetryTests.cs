@@ -4,16 +4,17 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Resilience;
 
 /// <summary>429 and 503 with and without <c>Retry-After</c>, on a fake clock: exact waits, nothing sleeps.</summary>
-public sealed class RateLimitRetryTests : IDisposable
+public sealed class RateLimitRetryTests : IClassFixture<ApiServer>
 {
     // Distinct from every Retry-After and backoff value below, so the retry delay's timer can be told apart.
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(50);
     private static readonly TimeSpan Overall = TimeSpan.FromSeconds(1000);
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
+
+    public RateLimitRetryTests(ApiServer api) => _api = api.Reset();
     private readonly TimerRecordingClock _clock = new();
 
-    public void Dispose() => _api.Dispose();
 
     [Fact]
     public async Task RateLimited_RetryAfterDeltaSeconds_WaitsExactlyThatLongBeforeRetrying()

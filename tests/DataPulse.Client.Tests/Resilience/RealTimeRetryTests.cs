@@ -4,11 +4,11 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Resilience;
 
 /// <summary>End to end on the real clock: the system TimeProvider and Polly's real delays honour <c>Retry-After: 1</c>.</summary>
-public sealed class RealTimeRetryTests : IDisposable
+public sealed class RealTimeRetryTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public RealTimeRetryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task RateLimited_RetryAfterOneSecond_RetriesAfterAboutOneSecondAndSucceeds()

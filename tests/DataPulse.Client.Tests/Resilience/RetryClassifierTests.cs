@@ -15,11 +15,11 @@ namespace DataPulse.Client.Tests.Resilience;
 /// What is retried and what goes out once, per the contract's Errors table (backoff is zero, so nothing waits), and the
 /// classifier's own rules for cancellations, waits and deadlines, which calls over the wire cannot isolate.
 /// </summary>
-public sealed class RetryClassifierTests : IDisposable
+public sealed class RetryClassifierTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public RetryClassifierTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task ServiceUnavailable_TwiceThenOk_Succeeds()

@@ -14,11 +14,11 @@ public sealed class RetryMetricsGroup
 
 /// <summary>Each retry is logged (attempt, status, delay) and counted on the <c>DataPulse.Client</c> meter.</summary>
 [Collection(RetryMetricsGroup.Name)]
-public sealed class RetrySignalsTests : IDisposable
+public sealed class RetrySignalsTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public RetrySignalsTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task Retry_IsLoggedWithAttemptStatusAndDelay()

@@ -3,17 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class BodyLoggingTests : IDisposable
+public sealed class BodyLoggingTests : IDisposable, IClassFixture<ApiServer>
 {
     private const string Sql = "SELECT email FROM customers WHERE name = 'Ada Lovelace'";
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
+
+    public BodyLoggingTests(ApiServer api) => _api = api.Reset();
     private readonly LogCapture _logs = new();
 
     public void Dispose()
     {
         _logs.Dispose();
-        _api.Dispose();
     }
 
     private DataPulseClient CreateClient(bool logBodies) => _api.CreateClient(options =>

@@ -4,15 +4,16 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class LoggingTests : IDisposable
+public sealed class LoggingTests : IDisposable, IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
+
+    public LoggingTests(ApiServer api) => _api = api.Reset();
     private readonly LogCapture _logs = new();
 
     public void Dispose()
     {
         _logs.Dispose();
-        _api.Dispose();
     }
 
     private DataPulseClient CreateClient() => _api.CreateClient(options => options.LoggerFactory = _logs.Factory);

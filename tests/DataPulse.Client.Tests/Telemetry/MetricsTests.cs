@@ -4,11 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class MetricsTests : IDisposable
+public sealed class MetricsTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public MetricsTests(ApiServer api) => _api = api.Reset();
 
     /// <summary>A container with its own IMeterFactory, so that measurements from tests running in parallel stay apart.</summary>
     private ServiceProvider Container()

@@ -6,17 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class TracingTests : IDisposable
+public sealed class TracingTests : IDisposable, IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private readonly ActivityCapture _spans;
 
-    public TracingTests() => _spans = new ActivityCapture(_api.BaseAddress.Port);
+    public TracingTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _spans = new ActivityCapture(_api.BaseAddress.Port);
+    }
 
     public void Dispose()
     {
         _spans.Dispose();
-        _api.Dispose();
     }
 
     [Fact]
