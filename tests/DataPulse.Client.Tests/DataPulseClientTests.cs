@@ -7,13 +7,7 @@ public sealed class DataPulseClientTests : IClassFixture<ApiServer>
 {
     private readonly ApiServer _api;
 
-    public DataPulseClientTests(ApiServer api)
-    {
-        _api = api.Reset();
-        _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
-        .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
-    }
-
+    public DataPulseClientTests(ApiServer api) => _api = api.Reset().AnswerEveryCallWithAProfile();
 
     [Fact]
     public void CallerHttpClientCtor_NullHttpClient_ThrowsArgumentNull()

@@ -7,13 +7,7 @@ public sealed class TransportSecurityTests : IClassFixture<ApiServer>
 {
     private readonly ApiServer _api;
 
-    public TransportSecurityTests(ApiServer api)
-    {
-        _api = api.Reset();
-        _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
-        .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
-    }
-
+    public TransportSecurityTests(ApiServer api) => _api = api.Reset().AnswerEveryCallWithAProfile();
 
     [Theory]
     [InlineData("http://api.datapulse.io/")]

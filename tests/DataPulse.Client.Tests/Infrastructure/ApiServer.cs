@@ -7,7 +7,8 @@ namespace DataPulse.Client.Tests.Infrastructure;
 /// A WireMock.Net server on a random loopback port plus clients pointed at it. A test class shares one through
 /// <c>IClassFixture&lt;ApiServer&gt;</c> and calls <see cref="Reset"/> in its constructor: the tests of a class run one
 /// at a time, so each starts with no mappings, no log and no scenario state, and the suite starts one server per class,
-/// not one per test. A class whose tests leave answers in flight (a delayed response outliving its test) keeps one per test.
+/// not one per test. A delayed answer that outlives its test is logged after the next test's reset: a class that both
+/// leaves such answers and reads the request log needs a server per test (<c>using var api = new ApiServer();</c>).
 /// </summary>
 public sealed class ApiServer : IDisposable
 {

@@ -57,6 +57,13 @@ public static class ApiServerExtensions
     public static void StubAny(this ApiServer api, IResponseBuilder response) =>
         api.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
 
+    /// <summary>Answers every request, whatever its path, with the contract's customer profile; returns the server.</summary>
+    public static ApiServer AnswerEveryCallWithAProfile(this ApiServer api)
+    {
+        api.StubAny(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
+        return api;
+    }
+
     /// <summary>Asserts that nothing reached the server.</summary>
     public static void ShouldHaveReceivedNothing(this ApiServer api) =>
         api.Requests.Should().BeEmpty("the client must check its input before sending anything");

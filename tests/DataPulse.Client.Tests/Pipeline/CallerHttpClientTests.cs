@@ -8,13 +8,7 @@ public sealed class CallerHttpClientTests : IClassFixture<ApiServer>
 {
     private readonly ApiServer _api;
 
-    public CallerHttpClientTests(ApiServer api)
-    {
-        _api = api.Reset();
-        _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
-        .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
-    }
-
+    public CallerHttpClientTests(ApiServer api) => _api = api.Reset().AnswerEveryCallWithAProfile();
 
     private static Func<Stream, ReceivedRequest, CancellationToken, Task> RedirectTo(Uri elsewhere, int status) => (stream, request, ct) =>
         ScriptedServer.SendAsync(

@@ -99,7 +99,7 @@ public sealed class RetryClassifierTests : IClassFixture<ApiServer>
         // The facade always adds a key, so send a raw POST without one through the SDK's own handler chain and pipeline.
         CannedResponses.QueryAlways(_api, CannedResponses.Error(500));
         var options = _api.Options(o => o.MaxRetries = 3);
-        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
+        using var http = SdkCallPath(options);
 
         var send = () => http.PostAsync(new Uri(CannedResponses.QueryPath, UriKind.Relative), new StringContent("""{ "sql": "SELECT 1" }"""));
 
@@ -113,7 +113,7 @@ public sealed class RetryClassifierTests : IClassFixture<ApiServer>
         // 502/503/504 mean the request was not processed: retried whatever the method.
         CannedResponses.QueryAlways(_api, CannedResponses.Error(503));
         var options = _api.Options(o => o.MaxRetries = 2);
-        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
+        using var http = SdkCallPath(options);
 
         var send = () => http.PostAsync(new Uri(CannedResponses.QueryPath, UriKind.Relative), new StringContent("{}"));
 
@@ -205,6 +205,10 @@ public sealed class RetryClassifierTests : IClassFixture<ApiServer>
 
     private static string? IdempotencyKey(SandboxRequest request) =>
         request.Headers.TryGetValue("Idempotency-Key", out var key) ? key : null;
+
+    /// <summary>The SDK's own handler chain and pipeline without the facade, which always adds an Idempotency-Key.</summary>
+    private static HttpClient SdkCallPath(DataPulseClientOptions options) =>
+        CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
 
     private static readonly RetryRules Rules = new(TimeProvider.System, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(10));
 
