@@ -27,6 +27,11 @@ public sealed partial class TypedQueryJsonContext : JsonSerializerContext;
 
 public sealed class TypedQueryTests : IClassFixture<ApiServer>
 {
+    private static readonly QueryRequest ByRegion = new()
+    {
+        Sql = "SELECT region, SUM(revenue), COUNT(*) AS orders FROM transactions GROUP BY region ORDER BY revenue DESC",
+    };
+
     private const string Columns = """
         [ { "name": "region", "type": "string" }, { "name": "sum_revenue", "type": "number" },
           { "name": "ORDER_COUNT", "type": "integer" }, { "name": "is_active", "type": "boolean" }, { "name": "extra", "type": "string" } ]
@@ -150,11 +155,6 @@ public sealed class TypedQueryTests : IClassFixture<ApiServer>
         _api.Server.Given(Request.Create().WithPath("/v1/analytics/query").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToString()));
     }
-
-    private static readonly QueryRequest ByRegion = new()
-    {
-        Sql = "SELECT region, SUM(revenue), COUNT(*) AS orders FROM transactions GROUP BY region ORDER BY revenue DESC",
-    };
 
     [Fact]
     public async Task QueryAsync_TypeInfo_MapsGroupByRowsIntoTheCallersType()

@@ -10,9 +10,9 @@ namespace DataPulse.Client.Tests.DependencyInjection;
 public sealed class GenericHostTests : IDisposable, IClassFixture<ApiServer>
 {
     private readonly ApiServer _api;
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("datapulse-host-").FullName;
 
     public GenericHostTests(ApiServer api) => _api = api.Reset();
-    private readonly string _contentRoot = Directory.CreateTempSubdirectory("datapulse-host-").FullName;
 
     public void Dispose()
     {

@@ -15,18 +15,15 @@ namespace DataPulse.Client.Tests.Http;
 /// </summary>
 public sealed class ApiKeyTests : IDisposable, IClassFixture<ApiServer>
 {
+    private const string LiveKey = "dp_live_sk_Z9x8C7v6B5n4M3l2K1j0H9g8F7d6S5";
+
     private readonly ApiServer _api;
     private readonly LogCapture _logs = new();
 
     // Shared although some answers here are delayed past their test's end: no test in this class reads the request log.
     public ApiKeyTests(ApiServer api) => _api = api.Reset();
 
-    public void Dispose()
-    {
-        _logs.Dispose();
-    }
-
-    private const string LiveKey = "dp_live_sk_Z9x8C7v6B5n4M3l2K1j0H9g8F7d6S5";
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public void SecretRuns_CoverTheWholeSecretPart()

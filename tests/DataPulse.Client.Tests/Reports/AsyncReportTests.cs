@@ -9,14 +9,15 @@ namespace DataPulse.Client.Tests.Reports;
 
 public sealed class AsyncReportTests : IClassFixture<ApiServer>
 {
+    private static readonly ReportExportRequest SandboxMonthlyRevenue = new() { TemplateId = "tmpl_monthly_revenue", Format = ReportFormat.Xlsx };
+
     private const string ReportId = "rpt_81b2";
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
     private readonly ApiServer _api;
-
-    public AsyncReportTests(ApiServer api) => _api = api.Reset();
     private readonly TimerRecordingClock _time = new();
 
+    public AsyncReportTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task ExportAsync_Accepted_PollsAsRetryAfterAsksThenDownloads()
@@ -201,8 +202,6 @@ public sealed class AsyncReportTests : IClassFixture<ApiServer>
                 .WithHeader("Content-Type", "text/csv")
                 .WithHeader("Content-Disposition", "attachment; filename=\"q3_performance.csv\"")
                 .WithBody(body));
-
-    private static readonly ReportExportRequest SandboxMonthlyRevenue = new() { TemplateId = "tmpl_monthly_revenue", Format = ReportFormat.Xlsx };
 
     [Fact]
     public async Task ExportToFileAsync_AsynchronousExport_WritesTheCompleteFileThrough202Flow()

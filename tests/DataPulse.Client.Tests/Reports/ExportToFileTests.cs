@@ -8,13 +8,15 @@ namespace DataPulse.Client.Tests.Reports;
 
 public sealed class ExportToFileTests : IDisposable, IClassFixture<ApiServer>
 {
+    private static readonly ReportExportRequest SandboxRefunds = new() { TemplateId = "tmpl_refunds", Format = ReportFormat.Csv };
+
     private const int MiB = 1024 * 1024;
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
     private readonly ApiServer _api;
+    private readonly TempFolder _folder = new();
 
     public ExportToFileTests(ApiServer api) => _api = api.Reset();
-    private readonly TempFolder _folder = new();
 
     private string Target => Path.Combine(_folder.Path, "report.csv");
 
@@ -121,8 +123,6 @@ public sealed class ExportToFileTests : IDisposable, IClassFixture<ApiServer>
         (await File.ReadAllTextAsync(Target)).Should().Be("last week's report");
         Directory.GetFileSystemEntries(_folder.Path).Should().ContainSingle();
     }
-
-    private static readonly ReportExportRequest SandboxRefunds = new() { TemplateId = "tmpl_refunds", Format = ReportFormat.Csv };
 
     [Fact]
     public async Task ExportToFileAsync_DownloadDroppedMidway_ThrowsConnectionAndLeavesNoFile()

@@ -8,6 +8,15 @@ namespace DataPulse.Client.Tests.Reports;
 
 public sealed class ScheduleTests : IClassFixture<ApiServer>
 {
+    private static readonly ReportScheduleRequest Weekly = new()
+    {
+        TemplateId = "tmpl_refunds",
+        Format = ReportFormat.Pdf,
+        Cron = "0 6 * * 1",
+        TimeZone = "Europe/Berlin",
+        Recipients = ["ops@example.com", "cfo@example.com"],
+    };
+
     private static readonly ReportScheduleRequest Valid = new()
     {
         TemplateId = "tmpl_q3_performance",
@@ -173,15 +182,6 @@ public sealed class ScheduleTests : IClassFixture<ApiServer>
         _api.Server.Given(request).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
             .WithBody($$"""{ "data": [ {{items}} ], "meta": { "next_cursor": {{nextJson}} } }"""));
     }
-
-    private static readonly ReportScheduleRequest Weekly = new()
-    {
-        TemplateId = "tmpl_refunds",
-        Format = ReportFormat.Pdf,
-        Cron = "0 6 * * 1",
-        TimeZone = "Europe/Berlin",
-        Recipients = ["ops@example.com", "cfo@example.com"],
-    };
 
     [Fact]
     public async Task Schedules_CreateListAcrossPagesDeleteThenDeleteAgainThrowsNotFound()

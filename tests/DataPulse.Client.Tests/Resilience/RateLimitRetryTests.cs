@@ -6,15 +6,16 @@ namespace DataPulse.Client.Tests.Resilience;
 /// <summary>429 and 503 with and without <c>Retry-After</c>, on a fake clock: exact waits, nothing sleeps.</summary>
 public sealed class RateLimitRetryTests : IClassFixture<ApiServer>
 {
+    private const string SandboxCustomer = "cust_92f8a3b1";
+
     // Distinct from every Retry-After and backoff value below, so the retry delay's timer can be told apart.
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(50);
     private static readonly TimeSpan Overall = TimeSpan.FromSeconds(1000);
 
     private readonly ApiServer _api;
-
-    public RateLimitRetryTests(ApiServer api) => _api = api.Reset();
     private readonly TimerRecordingClock _clock = new();
 
+    public RateLimitRetryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task RateLimited_RetryAfterDeltaSeconds_WaitsExactlyThatLongBeforeRetrying()
@@ -204,8 +205,6 @@ public sealed class RateLimitRetryTests : IClassFixture<ApiServer>
         o.RetryBaseDelay = TimeSpan.FromSeconds(1);
         configure?.Invoke(o);
     });
-
-    private const string SandboxCustomer = "cust_92f8a3b1";
 
     [Fact]
     public async Task RateLimitedOnce_RetriesAfterRetryAfterOnTheClientsClockAndSucceeds()

@@ -17,6 +17,8 @@ namespace DataPulse.Client.Tests.Resilience;
 /// </summary>
 public sealed class RetryClassifierTests : IClassFixture<ApiServer>
 {
+    private static readonly RetryRules Rules = new(TimeProvider.System, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(10));
+
     private readonly ApiServer _api;
 
     public RetryClassifierTests(ApiServer api) => _api = api.Reset();
@@ -209,8 +211,6 @@ public sealed class RetryClassifierTests : IClassFixture<ApiServer>
     /// <summary>The SDK's own handler chain and pipeline without the facade, which always adds an Idempotency-Key.</summary>
     private static HttpClient SdkCallPath(DataPulseClientOptions options) =>
         CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
-
-    private static readonly RetryRules Rules = new(TimeProvider.System, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(10));
 
     private static TimeSpan? NextDelay(Outcome<HttpResponseMessage> outcome, HttpMethod method, CancellationToken callerToken, TimeSpan? remaining = null)
     {

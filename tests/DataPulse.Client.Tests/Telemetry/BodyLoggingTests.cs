@@ -8,9 +8,9 @@ public sealed class BodyLoggingTests : IDisposable, IClassFixture<ApiServer>
     private const string Sql = "SELECT email FROM customers WHERE name = 'Ada Lovelace'";
 
     private readonly ApiServer _api;
+    private readonly LogCapture _logs = new();
 
     public BodyLoggingTests(ApiServer api) => _api = api.Reset();
-    private readonly LogCapture _logs = new();
 
     public void Dispose()
     {

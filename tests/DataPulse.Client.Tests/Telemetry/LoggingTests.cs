@@ -7,9 +7,9 @@ namespace DataPulse.Client.Tests.Telemetry;
 public sealed class LoggingTests : IDisposable, IClassFixture<ApiServer>
 {
     private readonly ApiServer _api;
+    private readonly LogCapture _logs = new();
 
     public LoggingTests(ApiServer api) => _api = api.Reset();
-    private readonly LogCapture _logs = new();
 
     public void Dispose()
     {
