@@ -3,12 +3,12 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Analytics;
 
-public sealed class KpiSummaryTests : IDisposable
+public sealed class KpiSummaryTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/analytics/kpis";
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public KpiSummaryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task GetKpiSummaryAsync_PeriodAndVertical_SendsGetWithBothInQuery()

@@ -4,7 +4,7 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Analytics;
 
 /// <summary>Typed cell access on a query result that holds every column type the contract names.</summary>
-public sealed class QueryRowTests : IDisposable
+public sealed class QueryRowTests : IClassFixture<ApiServer>
 {
     private const string Body = """
         { "data": { "columns": [ { "name": "region", "type": "string" },
@@ -19,11 +19,14 @@ public sealed class QueryRowTests : IDisposable
           "meta": { "query_id": "qry_1", "row_count": 2, "truncated": true, "execution_time_ms": 7, "generated_at": "2025-01-15T08:30:00Z" } }
         """;
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public QueryRowTests() => _api.StubJson("POST", "/v1/analytics/query", Body);
+    public QueryRowTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubJson("POST", "/v1/analytics/query", Body);
+    }
 
-    public void Dispose() => _api.Dispose();
 
     private async Task<QueryResult> QueryAsync()
     {

@@ -3,14 +3,17 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Analytics;
 
-public sealed class QueryTests : IDisposable
+public sealed class QueryTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/analytics/query";
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public QueryTests() => _api.StubJson("POST", Path, ContractExamples.QueryResult);
+    public QueryTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubJson("POST", Path, ContractExamples.QueryResult);
+    }
 
-    public void Dispose() => _api.Dispose();
 
     [Fact]
     public async Task QueryAsync_SqlAndLimit_PostsSnakeCaseBody()
@@ -142,5 +145,24 @@ public sealed class QueryTests : IDisposable
         await client.Analytics.QueryAsync("SELECT 1", limit);
 
         SentRequest.Of(_api.SingleRequest()).HasJsonBody($$"""{ "sql": "SELECT 1", "limit": {{limit}} }""");
+    }
+
+    [Theory]
+    [InlineData("DELETE FROM transactions")]
+    [InlineData("SELECT region FROM customers")]
+    [InlineData("SELECT region, SUM(revenue) FROM transactions")]
+    public async Task QueryAsync_QueryTheServerRejects_ThrowsBadRequestWithInvalidQueryOnSql(string sql)
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var act = () => client.Analytics.QueryAsync(sql);
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseBadRequestException>()).Which;
+        thrown.ErrorCode.Should().Be("invalid_query");
+        thrown.Param.Should().Be("sql");
+        thrown.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        thrown.TraceId.Should().Be(session.Sandbox.ReceivedRequests.Single().TraceId);
+        session.Calls().Should().Equal("POST /v1/analytics/query 400");
     }
 }

@@ -10,6 +10,9 @@ namespace DataPulse.Client.Tests.Analytics;
 
 public sealed record RegionRevenue(string Region, decimal? SumRevenue, int OrderCount, bool? IsActive);
 
+/// <summary>A caller's own row type for a GROUP BY region query: columns <c>region</c>, <c>sum_revenue</c>, <c>orders</c>.</summary>
+public sealed record RegionTotals(string Region, decimal SumRevenue, long Orders);
+
 public sealed class RegionStats
 {
     public string? Region { get; init; }
@@ -19,10 +22,16 @@ public sealed class RegionStats
 
 [JsonSerializable(typeof(RegionRevenue))]
 [JsonSerializable(typeof(RegionStats))]
+[JsonSerializable(typeof(RegionTotals))]
 public sealed partial class TypedQueryJsonContext : JsonSerializerContext;
 
-public sealed class TypedQueryTests : IDisposable
+public sealed class TypedQueryTests : IClassFixture<ApiServer>
 {
+    private static readonly QueryRequest ByRegion = new()
+    {
+        Sql = "SELECT region, SUM(revenue), COUNT(*) AS orders FROM transactions GROUP BY region ORDER BY revenue DESC",
+    };
+
     private const string Columns = """
         [ { "name": "region", "type": "string" }, { "name": "sum_revenue", "type": "number" },
           { "name": "ORDER_COUNT", "type": "integer" }, { "name": "is_active", "type": "boolean" }, { "name": "extra", "type": "string" } ]
@@ -30,9 +39,9 @@ public sealed class TypedQueryTests : IDisposable
 
     private static readonly QueryRequest Query = new() { Sql = "SELECT region, SUM(revenue) FROM transactions GROUP BY region" };
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public TypedQueryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task QueryAsync_TypeInfo_MapsSnakeCaseAndCaseInsensitiveColumnsToProperties()
@@ -145,5 +154,43 @@ public sealed class TypedQueryTests : IDisposable
             .Append(CultureInfo.InvariantCulture, $$"""] }, "meta": { "query_id": "qry_5c1e9a", "row_count": {{rows.Length}}, "truncated": false, "execution_time_ms": 42, "generated_at": "2025-01-15T08:30:00Z" } }""");
         _api.Server.Given(Request.Create().WithPath("/v1/analytics/query").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToString()));
+    }
+
+    [Fact]
+    public async Task QueryAsync_TypeInfo_MapsGroupByRowsIntoTheCallersType()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var typed = await client.Analytics.QueryAsync(ByRegion, TypedQueryJsonContext.Default.RegionTotals);
+
+        typed.Columns.Select(c => c.Name).Should().Equal("region", "sum_revenue", "orders");
+        typed.Rows.Select(r => r.Region).Should().Equal("LATAM", "NA", "APAC", "EMEA");
+        typed.Rows[0].Should().Be(new RegionTotals("LATAM", 78227.50m, 6));
+        typed.Rows.Sum(r => r.Orders).Should().Be(24, "the sandbox's transactions table has 24 orders");
+        typed.Rows.Should().BeInDescendingOrder(r => r.SumRevenue);
+        typed.Meta.RowCount.Should().Be(4);
+        typed.Rows.Should().Equal(await UntypedAsync(client), "typed rows must carry exactly what the untyped rows hold");
+    }
+
+    [Fact]
+    public async Task QueryAsync_Mapper_MapsGroupByRowsIntoTheCallersType()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var typed = await client.Analytics.QueryAsync(ByRegion, row => new RegionTotals(
+            row.GetString("region")!, row.GetDecimal("sum_revenue")!.Value, row.GetInt64("orders")!.Value));
+
+        typed.Rows[0].Should().Be(new RegionTotals("LATAM", 78227.50m, 6));
+        typed.Rows.Should().Equal(await UntypedAsync(client));
+    }
+
+    private static async Task<IReadOnlyList<RegionTotals>> UntypedAsync(DataPulseClient client)
+    {
+        var result = await client.Analytics.QueryAsync(ByRegion);
+        return result.Rows
+            .Select(r => new RegionTotals(r.GetString(0)!, r.GetDecimal(1)!.Value, r.GetInt64(2)!.Value))
+            .ToList();
     }
 }

@@ -3,11 +3,11 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Customers;
 
-public sealed class CustomersClientTests : IDisposable
+public sealed class CustomersClientTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public CustomersClientTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task GetAsync_CustomerId_SendsGetToItsPath()
@@ -146,5 +146,23 @@ public sealed class CustomersClientTests : IDisposable
 
         customer.AdditionalFields["tags"].ValueKind.Should().Be(JsonValueKind.Array);
         customer.AdditionalFields["tags"].EnumerateArray().Select(e => e.GetString()).Should().Equal("a", "b");
+    }
+
+    [Theory]
+    [InlineData("a%2Fb")]
+    [InlineData("100%")]
+    [InlineData("x?y#z")]
+    [InlineData("plus+sign")]
+    public async Task GetAsync_ExternalIdWithAnyCharacters_ReachesTheServerAsExactlyThatId(string id)
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var act = () => client.Customers.GetAsync(id);
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseNotFoundException>()).Which;
+        thrown.ErrorCode.Should().Be("customer_not_found");
+        thrown.Message.Should().Contain($"'{id}'", "the server must look up the id the caller passed, not a re-decoded one");
+        session.Calls().Should().Equal($"GET /v1/customers/{id} 404");
     }
 }

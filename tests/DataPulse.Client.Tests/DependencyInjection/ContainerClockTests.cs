@@ -8,11 +8,11 @@ using WireMock.ResponseBuilders;
 namespace DataPulse.Client.Tests.DependencyInjection;
 
 /// <summary>A TimeProvider registered in the container drives the clients' waits unless the options chose their own.</summary>
-public sealed class ContainerClockTests : IDisposable
+public sealed class ContainerClockTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ContainerClockTests(ApiServer api) => _api = api.Reset();
 
     private ServiceProvider Provider(TimeProvider? containerClock, TimeProvider? optionsClock = null)
     {
@@ -67,7 +67,7 @@ public sealed class ContainerClockTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "7").WithBodyAsJson(new { error = new { type = "rate_limit_error" } }));
         _api.Server.Given(Request.Create().WithPath("/v1/customers/cust_1").UsingGet()).InScenario("limit").WhenStateIs("ok")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "customer_id": "cust_1" }"""));
-        var clock = new TestClock();
+        var clock = new TimerRecordingClock();
         using var provider = Provider(clock);
 
         var call = provider.GetRequiredService<IDataPulseClient>().Customers.GetAsync("cust_1");

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Logging.Testing;
 namespace DataPulse.Client.Tests.DependencyInjection;
 
 /// <summary>The "done when": a generic-host app configured only through appsettings.json calls DataPulse through the container.</summary>
-public sealed class GenericHostTests : IDisposable
+public sealed class GenericHostTests : IDisposable, IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private readonly string _contentRoot = Directory.CreateTempSubdirectory("datapulse-host-").FullName;
+
+    public GenericHostTests(ApiServer api) => _api = api.Reset();
 
     public void Dispose()
     {
-        _api.Dispose();
         Directory.Delete(_contentRoot, recursive: true);
     }
 
@@ -38,7 +39,7 @@ public sealed class GenericHostTests : IDisposable
     [Fact]
     public async Task HostConfiguredFromAppSettings_CallsTheApiThroughTheContainer()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var host = BuildHost();
         await host.StartAsync();
 
@@ -52,7 +53,7 @@ public sealed class GenericHostTests : IDisposable
     [Fact]
     public async Task HostLogging_ReceivesTheSdkLogs()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var host = BuildHost(builder => builder.Logging.ClearProviders().AddFakeLogging());
         await host.StartAsync();
 

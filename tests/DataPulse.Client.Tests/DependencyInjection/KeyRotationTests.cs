@@ -4,18 +4,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPulse.Client.Tests.DependencyInjection;
 
-public sealed class KeyRotationTests : IDisposable
+public sealed class KeyRotationTests : IDisposable, IClassFixture<ApiServer>
 {
     private const string OldKey = "dp_live_sk_OLDold0000old0000old0000old000";
     private const string NewKey = "dp_live_sk_NEWnew1111new1111new1111new111";
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private readonly IConfigurationRoot _configuration;
     private readonly ServiceProvider _provider;
 
-    public KeyRotationTests()
+    public KeyRotationTests(ApiServer api)
     {
-        Stubs.Kpis(_api.Server);
+        _api = api.Reset();
+        CannedResponses.Kpis(_api.Server);
         _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DataPulse:ApiKey"] = OldKey,
@@ -30,7 +31,6 @@ public sealed class KeyRotationTests : IDisposable
     public void Dispose()
     {
         _provider.Dispose();
-        _api.Dispose();
     }
 
     private List<string> SentKeys() =>

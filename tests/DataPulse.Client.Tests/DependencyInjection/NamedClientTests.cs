@@ -15,8 +15,8 @@ public sealed class NamedClientTests : IDisposable
 
     public NamedClientTests()
     {
-        Stubs.Kpis(_serverA.Server);
-        Stubs.Kpis(_serverB.Server);
+        CannedResponses.Kpis(_serverA.Server);
+        CannedResponses.Kpis(_serverB.Server);
         var services = new ServiceCollection();
         services.AddDataPulse("tenant-a", options => (options.ApiKey, options.BaseAddress) = (KeyA, _serverA.BaseAddress));
         services.AddDataPulse("tenant-b", options => (options.ApiKey, options.BaseAddress) = (KeyB, _serverB.BaseAddress));

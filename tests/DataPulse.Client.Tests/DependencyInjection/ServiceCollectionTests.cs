@@ -9,11 +9,11 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace DataPulse.Client.Tests.DependencyInjection;
 
-public sealed class ServiceCollectionTests : IDisposable
+public sealed class ServiceCollectionTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ServiceCollectionTests(ApiServer api) => _api = api.Reset();
 
     private void Configure(DataPulseClientOptions options)
     {
@@ -25,7 +25,7 @@ public sealed class ServiceCollectionTests : IDisposable
     [Fact]
     public async Task AddDataPulse_ResolvedClient_CallsTheApiWithTheKey()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         var services = new ServiceCollection();
         services.AddDataPulse(Configure);
         using var provider = services.BuildServiceProvider();
@@ -34,7 +34,7 @@ public sealed class ServiceCollectionTests : IDisposable
 
         kpis.Revenue.Should().Be(2845000m);
         var request = _api.SingleRequest().RequestMessage;
-        request.Path.Should().Be(Stubs.KpisPath);
+        request.Path.Should().Be(CannedResponses.KpisPath);
         request.Headers!["Authorization"].Should().Equal($"Bearer {ApiServer.ApiKey}");
     }
 
@@ -71,8 +71,8 @@ public sealed class ServiceCollectionTests : IDisposable
     [Fact]
     public async Task AddDataPulse_BaseAddressWithPathPrefix_KeepsThePrefix()
     {
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/proxy" + Stubs.KpisPath).UsingGet())
-            .RespondWith(Stubs.Json(200, Stubs.KpisJson, Stubs.TraceId));
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/proxy" + CannedResponses.KpisPath).UsingGet())
+            .RespondWith(CannedResponses.Json(200, CannedResponses.KpisJson, CannedResponses.TraceId));
         var services = new ServiceCollection();
         services.AddDataPulse(options =>
         {
@@ -83,13 +83,13 @@ public sealed class ServiceCollectionTests : IDisposable
 
         await provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
 
-        _api.SingleRequest().RequestMessage.Path.Should().Be("/proxy" + Stubs.KpisPath);
+        _api.SingleRequest().RequestMessage.Path.Should().Be("/proxy" + CannedResponses.KpisPath);
     }
 
     [Fact]
     public async Task HttpClientBuilder_AddedHandler_RunsOncePerAttemptWithTheSdkChainOutside()
     {
-        Scenarios.KpisFailThenSucceed(_api.Server, 503);
+        CannedResponses.KpisFailThenSucceed(_api.Server, 503);
         var recorder = new RecordingHandler();
         var services = new ServiceCollection();
         services.AddDataPulse(Configure).HttpClientBuilder.AddHttpMessageHandler(() => recorder);
@@ -104,7 +104,7 @@ public sealed class ServiceCollectionTests : IDisposable
     [Fact]
     public async Task AddDataPulse_CalledTwiceForOneName_BuildsOneHandlerChain()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddDataPulse(Configure);

@@ -16,7 +16,7 @@ public sealed class ServiceDefaultsTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);
 
-    private readonly TestClock _clock = new();
+    private readonly TimerRecordingClock _clock = new();
     private readonly CountingHandler.Counter _handlerRuns = new();
 
     private IHost BuildHost(Uri server, bool defaultsFirst, int maxRetries = 3, Action<IHttpClientBuilder>? moreDefaults = null)
@@ -63,7 +63,7 @@ public sealed class ServiceDefaultsTests
         await using var server = new ScriptedServer(async (stream, _, ct) =>
         {
             await release.Task.WaitAsync(ct);
-            await SendJsonAsync(stream, 200, Stubs.KpisJson, ct);
+            await SendJsonAsync(stream, 200, CannedResponses.KpisJson, ct);
         });
         using var host = BuildHost(server.BaseAddress, defaultsFirst);
         await host.StartAsync();
@@ -137,7 +137,7 @@ public sealed class ServiceDefaultsTests
 
     /// <summary>A server that answers every request 503 with <c>Retry-After: 1</c>, which both retry layers would honour.</summary>
     private static ScriptedServer AlwaysUnavailable() => new((stream, _, ct) =>
-        SendJsonAsync(stream, 503, Stubs.ErrorJson("api_error", "unavailable", "Try again."), ct, ("Retry-After", "1")));
+        SendJsonAsync(stream, 503, CannedResponses.ErrorJson("api_error", "unavailable", "Try again."), ct, ("Retry-After", "1")));
 
     private static async Task SendJsonAsync(Stream stream, int status, string json, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
     {

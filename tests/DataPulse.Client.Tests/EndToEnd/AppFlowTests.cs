@@ -6,14 +6,15 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.EndToEnd;
 
-/// <summary>What an application does with one long-lived client: every operation, typed results, one file on disk.</summary>
-public sealed class AppFlowTests : SandboxTest
+/// <summary>End to end: what an application does with one long-lived client: every operation, typed results, one file on disk.</summary>
+public sealed class AppFlowTests
 {
     [Fact]
     public async Task TypicalAppFlow_EveryOperationSucceedsWithTypedResults()
     {
+        await using var session = new SandboxSession();
         using var folder = new TempFolder();
-        using var client = CreateClient();
+        using var client = session.CreateClient();
 
         var kpis = await client.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail);
         var top = await client.Analytics.QueryAsync(
@@ -24,7 +25,7 @@ public sealed class AppFlowTests : SandboxTest
             ModelId = "churn_v3",
             Features = new Dictionary<string, object?> { ["tenure_months"] = 14, ["plan"] = "pro", ["support_tickets_30d"] = 5, ["is_annual"] = false },
         });
-        var saved = await DriveAsync(client.Reports.ExportToFileAsync(
+        var saved = await session.DriveAsync(client.Reports.ExportToFileAsync(
             new ReportExportRequest { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv },
             Path.Combine(folder.Path, "q3.csv")));
 
@@ -64,7 +65,7 @@ public sealed class AppFlowTests : SandboxTest
         csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(5, "a header and one line per region");
         Directory.GetFiles(folder.Path).Should().ContainSingle("no temporary file is left beside the report");
 
-        Calls().Should().Equal(
+        session.Calls().Should().Equal(
             "GET /v1/analytics/kpis 200",
             "POST /v1/analytics/query 200",
             "GET /v1/customers/cust_92f8a3b1 200",

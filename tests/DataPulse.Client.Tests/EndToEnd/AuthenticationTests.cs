@@ -4,7 +4,8 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.EndToEnd;
 
-public sealed class AuthenticationTests : SandboxTest
+/// <summary>End to end: one key across resources, reads allowed and writes refused, and a wrong key refused, against the real sandbox.</summary>
+public sealed class AuthenticationTests
 {
     // Well formed, so the SDK sends it, but not a key this sandbox knows.
     private const string WrongKey = "dp_test_sk_Wr0ngKeyWr0ngKeyWr0ngKeyWr0ngK";
@@ -18,7 +19,8 @@ public sealed class AuthenticationTests : SandboxTest
     [Fact]
     public async Task ReadOnlyKey_ReadsButAPostThrowsPermissionDeniedWithoutRevealingTheKey()
     {
-        using var client = CreateClient(o => o.ApiKey = Sandbox.ReadOnlyApiKey);
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient(o => o.ApiKey = session.Sandbox.ReadOnlyApiKey);
 
         var customer = await client.Customers.GetAsync("cust_92f8a3b1");
         var act = () => client.Predictions.PredictAsync(Prediction);
@@ -27,14 +29,15 @@ public sealed class AuthenticationTests : SandboxTest
         var thrown = (await act.Should().ThrowAsync<DataPulsePermissionDeniedException>()).Which;
         thrown.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         thrown.ErrorType.Should().Be("permission_error");
-        thrown.ShouldNotReveal(Sandbox.ReadOnlyApiKey);
-        Calls().Should().Equal("GET /v1/customers/cust_92f8a3b1 200", "POST /v1/predictions 403");
+        thrown.ShouldNotReveal(session.Sandbox.ReadOnlyApiKey);
+        session.Calls().Should().Equal("GET /v1/customers/cust_92f8a3b1 200", "POST /v1/predictions 403");
     }
 
     [Fact]
     public async Task WrongKey_ThrowsAuthenticationWithoutRevealingTheKey()
     {
-        using var client = CreateClient(o => o.ApiKey = WrongKey);
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient(o => o.ApiKey = WrongKey);
 
         var act = () => client.Analytics.GetKpiSummaryAsync();
 
@@ -42,6 +45,6 @@ public sealed class AuthenticationTests : SandboxTest
         thrown.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         thrown.ErrorCode.Should().Be("invalid_api_key");
         thrown.ShouldNotReveal(WrongKey);
-        Calls().Should().Equal("GET /v1/analytics/kpis 401");
+        session.Calls().Should().Equal("GET /v1/analytics/kpis 401");
     }
 }

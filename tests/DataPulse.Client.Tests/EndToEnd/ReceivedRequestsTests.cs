@@ -6,23 +6,25 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.EndToEnd;
 
-public sealed class ReceivedRequestsTests : SandboxTest
+/// <summary>End to end: a whole flow across every resource leaves no raw key in what the sandbox recorded.</summary>
+public sealed class ReceivedRequestsTests
 {
     [Fact]
     public async Task ReceivedRequests_NeverHoldTheRawKey_AcrossAWholeFlow()
     {
+        await using var session = new SandboxSession();
         using var folder = new TempFolder();
-        using var client = CreateClient();
-        using var readOnly = CreateClient(o => o.ApiKey = Sandbox.ReadOnlyApiKey);
+        using var client = session.CreateClient();
+        using var readOnly = session.CreateClient(o => o.ApiKey = session.Sandbox.ReadOnlyApiKey);
 
-        Sandbox.RateLimitNextCalls(1, TimeSpan.Zero);
-        await DriveAsync(client.Analytics.GetKpiSummaryAsync());
-        Sandbox.FailNextCalls(1, HttpStatusCode.InternalServerError);
-        await DriveAsync(client.Analytics.QueryAsync("SELECT region, COUNT(*) FROM transactions GROUP BY region"));
+        session.Sandbox.RateLimitNextCalls(1, TimeSpan.Zero);
+        await session.DriveAsync(client.Analytics.GetKpiSummaryAsync());
+        session.Sandbox.FailNextCalls(1, HttpStatusCode.InternalServerError);
+        await session.DriveAsync(client.Analytics.QueryAsync("SELECT region, COUNT(*) FROM transactions GROUP BY region"));
         await client.Customers.GetAsync("crm:42/a b");
         await client.Predictions.PredictAsync(new PredictionRequest { ModelId = "ltv_v1", Features = new Dictionary<string, object?> { ["monthly_spend"] = 250 } });
-        Sandbox.MakeExportsAsynchronous(pollsBeforeReady: 1);
-        await DriveAsync(client.Reports.ExportToFileAsync(
+        session.Sandbox.MakeExportsAsynchronous(pollsBeforeReady: 1);
+        await session.DriveAsync(client.Reports.ExportToFileAsync(
             new ReportExportRequest { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Pdf }, Path.Combine(folder.Path, "q3.pdf")));
         var schedule = await client.Reports.CreateScheduleAsync(new ReportScheduleRequest
         {
@@ -33,14 +35,14 @@ public sealed class ReceivedRequestsTests : SandboxTest
         await readOnly.Customers.GetAsync("cust_92f8a3b1");
         await FluentActions.Awaiting(() => readOnly.Reports.DeleteScheduleAsync("sch_0001")).Should().ThrowAsync<DataPulsePermissionDeniedException>();
 
-        var requests = Sandbox.ReceivedRequests;
+        var requests = session.Sandbox.ReceivedRequests;
         requests.Should().HaveCountGreaterThan(15);
         requests.Select(r => r.Headers["Authorization"]).Should().OnlyContain(a => a.Contains("[REDACTED]"));
         foreach (var request in requests)
         {
             var text = Describe(request);
-            text.ShouldNotReveal(Sandbox.ApiKey, $"the recorded {request.Method} {request.Path}");
-            text.ShouldNotReveal(Sandbox.ReadOnlyApiKey, $"the recorded {request.Method} {request.Path}");
+            text.ShouldNotReveal(session.Sandbox.ApiKey, $"the recorded {request.Method} {request.Path}");
+            text.ShouldNotReveal(session.Sandbox.ReadOnlyApiKey, $"the recorded {request.Method} {request.Path}");
         }
     }
 

@@ -5,11 +5,11 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Errors;
 
 /// <summary>The caller's own cancellation is never wrapped: it stays an <see cref="OperationCanceledException"/>.</summary>
-public sealed class CancellationTests : IDisposable
+public sealed class CancellationTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public CancellationTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task AlreadyCanceledToken_ThrowsOperationCanceledAndSendsNothing()

@@ -3,12 +3,12 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Errors;
 
-public sealed class ErrorMappingTests : IDisposable
+public sealed class ErrorMappingTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/customers/cust_1";
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ErrorMappingTests(ApiServer api) => _api = api.Reset();
 
     private async Task<DataPulseApiException> GetCustomerFailsAsync()
     {
@@ -186,12 +186,20 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task ConnectionRefused_ThrowsConnectionException()
     {
-        var closedPort = new Uri(_api.BaseAddress.ToString());
-        _api.Server.Stop();
-        using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = closedPort, MaxRetries = 0 });
+        using var client = new DataPulseClient(TestOptions.For(ScriptedServer.ClosedPort(), o => o.MaxRetries = 0));
 
         var act = () => client.Customers.GetAsync("cust_1");
 
         (await act.Should().ThrowAsync<DataPulseConnectionException>()).Which.Operation.Should().Be("Customers.Get");
+    }
+
+    [Fact]
+    public async Task InternalServerError_WithoutRetryAfter_HasNoRetryAfter()
+    {
+        _api.StubJson("GET", "/v1/customers/cust_1", """{ "error": { "type": "api_error" } }""", 500);
+        using var client = _api.CreateClient(o => o.MaxRetries = 0);
+
+        (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseServerException>())
+            .Which.RetryAfter.Should().BeNull();
     }
 }

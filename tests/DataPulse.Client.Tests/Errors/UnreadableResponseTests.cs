@@ -6,11 +6,11 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Errors;
 
 /// <summary>A 200 whose body cannot be read becomes a <see cref="DataPulseException"/> naming the operation, never a raw JsonException.</summary>
-public sealed class UnreadableResponseTests : IDisposable
+public sealed class UnreadableResponseTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public UnreadableResponseTests(ApiServer api) => _api = api.Reset();
 
     public static TheoryData<string> BadBodies => new()
     {

@@ -2,13 +2,16 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Http;
 
-public sealed class RequestHeadersTests : IDisposable
+public sealed class RequestHeadersTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public RequestHeadersTests() => _api.StubJson("GET", "/v1/customers/cust_1", ContractExamples.CustomerProfile);
+    public RequestHeadersTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubJson("GET", "/v1/customers/cust_1", ContractExamples.CustomerProfile);
+    }
 
-    public void Dispose() => _api.Dispose();
 
     [Fact]
     public async Task UserAgent_WithoutApplicationId_IsSdkRuntimeAndOs()

@@ -4,8 +4,11 @@ using WireMock.Server;
 namespace DataPulse.Client.Tests.Infrastructure;
 
 /// <summary>
-/// A WireMock.Net server on a random loopback port plus clients pointed at it. One per test class instance
-/// (xUnit builds a new instance per test), so tests never share state.
+/// A WireMock.Net server on a random loopback port plus clients pointed at it. A test class shares one through
+/// <c>IClassFixture&lt;ApiServer&gt;</c> and calls <see cref="Reset"/> in its constructor: the tests of a class run one
+/// at a time, so each starts with no mappings, no log and no scenario state, and the suite starts one server per class,
+/// not one per test. A delayed answer that outlives its test is logged after the next test's reset: a class that both
+/// leaves such answers and reads the request log needs a server per test (<c>using var api = new ApiServer();</c>).
 /// </summary>
 public sealed class ApiServer : IDisposable
 {
@@ -16,20 +19,16 @@ public sealed class ApiServer : IDisposable
 
     public Uri BaseAddress => new(Server.Url!);
 
-    public DataPulseClientOptions Options(Action<DataPulseClientOptions>? configure = null)
-    {
-        var options = new DataPulseClientOptions
-        {
-            ApiKey = ApiKey,
-            BaseAddress = BaseAddress,
-            // Real-time tests must not wait on backoff; retry tests set their own values and a FakeTimeProvider.
-            RetryBaseDelay = TimeSpan.Zero,
-        };
-        configure?.Invoke(options);
-        return options;
-    }
+    public DataPulseClientOptions Options(Action<DataPulseClientOptions>? configure = null) => TestOptions.For(BaseAddress, configure);
 
     public DataPulseClient CreateClient(Action<DataPulseClientOptions>? configure = null) => new(Options(configure));
+
+    /// <summary>Forgets every mapping, logged request and scenario state; returns this server.</summary>
+    public ApiServer Reset()
+    {
+        Server.Reset();
+        return this;
+    }
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 

@@ -40,7 +40,7 @@ public static class ApiServerExtensions
     /// <summary>Answers with a file, as the report export does.</summary>
     public static void StubFile(this ApiServer api, string path, byte[] content, string contentType, string? contentDisposition)
     {
-        // WireMock answers with chunked transfer encoding: no Content-Length. Use RawHttpServer to test a known length.
+        // WireMock answers with chunked transfer encoding: no Content-Length. Use ScriptedServer.File to test a known length.
         var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(content);
         if (contentDisposition is not null)
         {
@@ -56,6 +56,13 @@ public static class ApiServerExtensions
     /// <summary>Answers every request with <paramref name="response"/>, whatever its path.</summary>
     public static void StubAny(this ApiServer api, IResponseBuilder response) =>
         api.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
+
+    /// <summary>Answers every request, whatever its path, with the contract's customer profile; returns the server.</summary>
+    public static ApiServer AnswerEveryCallWithAProfile(this ApiServer api)
+    {
+        api.StubAny(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
+        return api;
+    }
 
     /// <summary>Asserts that nothing reached the server.</summary>
     public static void ShouldHaveReceivedNothing(this ApiServer api) =>

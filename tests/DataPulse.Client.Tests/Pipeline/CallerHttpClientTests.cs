@@ -2,9 +2,14 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Pipeline;
 
-/// <summary>A caller's own HttpClient follows redirects by default; the SDK never lets one carry a call to another origin.</summary>
-public sealed class CallerHttpClientTests
+/// <summary>A caller's own HttpClient carries every call, whatever its BaseAddress, and stays usable after the client is
+/// disposed; it follows redirects by default, but the SDK never lets one carry a call to another origin.</summary>
+public sealed class CallerHttpClientTests : IClassFixture<ApiServer>
 {
+    private readonly ApiServer _api;
+
+    public CallerHttpClientTests(ApiServer api) => _api = api.Reset().AnswerEveryCallWithAProfile();
+
     private static Func<Stream, ReceivedRequest, CancellationToken, Task> RedirectTo(Uri elsewhere, int status) => (stream, request, ct) =>
         ScriptedServer.SendAsync(
             stream,
@@ -60,5 +65,47 @@ public sealed class CallerHttpClientTests
         await client.Analytics.Invoking(a => a.QueryAsync("SELECT 1")).Should().ThrowAsync<DataPulseApiException>().WaitAsync(TimeSpan.FromSeconds(20));
 
         elsewhere.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task CallerHttpClient_SendsThroughIt()
+    {
+        var recorder = new RecordingHandler();
+        using var http = new HttpClient(recorder);
+        using var client = new DataPulseClient(http, _api.Options());
+
+        await client.Customers.GetAsync("cust_1");
+        await client.Customers.GetAsync("cust_2");
+
+        recorder.Count.Should().Be(2);
+        _api.Requests.Should().HaveCount(2);
+        SentRequest.Of(_api.Requests[0]).HasBearer(ApiServer.ApiKey).HasUserAgent();
+    }
+
+    [Fact]
+    public async Task CallerHttpClient_BaseAddressIsIgnored()
+    {
+        var recorder = new RecordingHandler();
+        using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://elsewhere.example/") };
+        using var client = new DataPulseClient(http, _api.Options());
+
+        await client.Customers.GetAsync("cust_1");
+
+        recorder.Uris.Should().ContainSingle().Which.Should().StartWith(_api.BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    [Fact]
+    public async Task DisposingClient_LeavesCallerHttpClientUsable()
+    {
+        var recorder = new RecordingHandler();
+        using var http = new HttpClient(recorder);
+        var client = new DataPulseClient(http, _api.Options());
+        await client.Customers.GetAsync("cust_1");
+
+        client.Dispose();
+        using var response = await http.GetAsync(new Uri(_api.BaseAddress, "/v1/customers/after-dispose"));
+
+        response.IsSuccessStatusCode.Should().BeTrue();
+        recorder.Count.Should().Be(2);
     }
 }

@@ -8,7 +8,7 @@ public sealed class DisposedClientTests
     [Fact]
     public async Task CallAfterDispose_ThrowsObjectDisposed()
     {
-        var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = RawHttpServer.ClosedPort() });
+        var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = ScriptedServer.ClosedPort() });
         client.Dispose();
 
         (await client.Customers.Invoking(c => c.GetAsync("cust_1")).Should().ThrowAsync<ObjectDisposedException>())

@@ -4,14 +4,17 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Predictions;
 
-public sealed class PredictionsClientTests : IDisposable
+public sealed class PredictionsClientTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/predictions";
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public PredictionsClientTests() => _api.StubJson("POST", Path, ContractExamples.Prediction);
+    public PredictionsClientTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _api.StubJson("POST", Path, ContractExamples.Prediction);
+    }
 
-    public void Dispose() => _api.Dispose();
 
     private static PredictionRequest ContractRequest(string? idempotencyKey = null) => new()
     {

@@ -8,7 +8,7 @@ namespace DataPulse.Client.Tests.RateLimiting;
 public sealed class FallbackRateLimitStoreTests : IDisposable
 {
     private const string Scope = "https://api.datapulse.io/#k=test";
-    private readonly TestClock _clock = new();
+    private readonly TimerRecordingClock _clock = new();
     private readonly LogCapture _logs = new();
     private readonly FlakyStore _shared = new();
     private readonly InMemoryRateLimitStore _local = new();

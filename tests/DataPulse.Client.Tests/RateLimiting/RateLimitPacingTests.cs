@@ -6,7 +6,7 @@ namespace DataPulse.Client.Tests.RateLimiting;
 public sealed class RateLimitPacingTests : IDisposable
 {
     private readonly ApiServer _api = new();
-    private readonly TestClock _clock = WindowStubs.ClockAtRealTime();
+    private readonly TimerRecordingClock _clock = WindowStubs.ClockAtRealTime();
 
     public void Dispose() => _api.Dispose();
 

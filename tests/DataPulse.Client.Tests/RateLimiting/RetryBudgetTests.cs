@@ -13,7 +13,7 @@ public sealed class RetryBudgetTests : IDisposable
     private const string FailingPath = "/v1/customers/cust_down";
 
     private readonly ApiServer _api = new();
-    private readonly TestClock _clock = WindowStubs.ClockAtRealTime();
+    private readonly TimerRecordingClock _clock = WindowStubs.ClockAtRealTime();
 
     public void Dispose() => _api.Dispose();
 
@@ -66,7 +66,7 @@ public sealed class RetryBudgetTests : IDisposable
     [Fact]
     public async Task ConnectionRefused_BudgetSpent_ThrowsConnectionExceptionWithABudgetMessage()
     {
-        using var client = CreateClient(maxTokens: 2, o => o.BaseAddress = Stubs.ClosedLoopbackAddress());
+        using var client = CreateClient(maxTokens: 2, o => o.BaseAddress = ScriptedServer.ClosedPort());
 
         var thrown = await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>();
 

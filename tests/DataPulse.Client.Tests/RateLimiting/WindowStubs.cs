@@ -15,9 +15,9 @@ internal static class WindowStubs
     /// A test clock set to the real time: WireMock's answers carry a real <c>Date</c>, and the client moves a reset onto
     /// its own clock when that is far from it.
     /// </summary>
-    public static TestClock ClockAtRealTime()
+    public static TimerRecordingClock ClockAtRealTime()
     {
-        var clock = new TestClock();
+        var clock = new TimerRecordingClock();
         clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()));
         return clock;
     }
@@ -30,7 +30,7 @@ internal static class WindowStubs
             .WithHeader("X-RateLimit-Limit", limit.ToString(CultureInfo.InvariantCulture))
             .WithHeader("X-RateLimit-Remaining", remaining.ToString(CultureInfo.InvariantCulture))
             .WithHeader("X-RateLimit-Reset", resetsAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
-            .WithBody(Resilience.Stubs.CustomerJson);
+            .WithBody(CannedResponses.CustomerJson);
 
     /// <summary>An error answer without rate-limit headers, so only its status and <c>Retry-After</c> count.</summary>
     public static IResponseBuilder Error(int status, string? retryAfter = null)

@@ -7,15 +7,17 @@ using WireMock.ResponseBuilders;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class AsyncReportTests : IDisposable
+public sealed class AsyncReportTests : IClassFixture<ApiServer>
 {
+    private static readonly ReportExportRequest SandboxMonthlyRevenue = new() { TemplateId = "tmpl_monthly_revenue", Format = ReportFormat.Xlsx };
+
     private const string ReportId = "rpt_81b2";
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
-    private readonly ApiServer _api = new();
-    private readonly RecordingTimeProvider _time = new();
+    private readonly ApiServer _api;
+    private readonly TimerRecordingClock _time = new();
 
-    public void Dispose() => _api.Dispose();
+    public AsyncReportTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task ExportAsync_Accepted_PollsAsRetryAfterAsksThenDownloads()
@@ -45,18 +47,12 @@ public sealed class AsyncReportTests : IDisposable
         GivenStatusSequence(("ready", null, null));
         GivenDownload("a,b\n1,2\n");
         using var client = CreateClient();
-        var folder = Directory.CreateTempSubdirectory("datapulse-async-").FullName;
-        try
-        {
-            var saved = await _time.RunAsync(client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(folder, "out.csv")));
+        using var folder = new TempFolder();
 
-            saved.Length.Should().Be(8);
-            (await File.ReadAllTextAsync(saved.Path)).Should().Be("a,b\n1,2\n");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var saved = await _time.RunAsync(client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(folder.Path, "out.csv")));
+
+        saved.Length.Should().Be(8);
+        (await File.ReadAllTextAsync(saved.Path)).Should().Be("a,b\n1,2\n");
     }
 
     [Fact]
@@ -206,4 +202,41 @@ public sealed class AsyncReportTests : IDisposable
                 .WithHeader("Content-Type", "text/csv")
                 .WithHeader("Content-Disposition", "attachment; filename=\"q3_performance.csv\"")
                 .WithBody(body));
+
+    [Fact]
+    public async Task ExportToFileAsync_AsynchronousExport_WritesTheCompleteFileThrough202Flow()
+    {
+        await using var session = new SandboxSession();
+        using var folder = new TempFolder();
+        using var client = session.CreateClient();
+        var expected = await ExportBytesAsync(client, SandboxMonthlyRevenue);
+        session.Sandbox.Reset();
+        session.Sandbox.MakeExportsAsynchronous(pollsBeforeReady: 2);
+        var progress = new RecordingProgress();
+
+        var saved = await session.DriveAsync(client.Reports.ExportToFileAsync(SandboxMonthlyRevenue, Path.Combine(folder.Path, "revenue.xlsx"), progress));
+
+        (await File.ReadAllBytesAsync(saved.Path)).Should().Equal(expected, "the file is the same whether the report was ready at once or later");
+        saved.Length.Should().Be(expected.Length);
+        saved.FileName.Should().Be("monthly_revenue.xlsx");
+        saved.ContentType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        progress.Reports[^1].Should().Be(new DownloadProgress(expected.Length, expected.Length));
+        session.Calls().Should().HaveCount(5);
+        session.Calls()[0].Should().Be("POST /v1/reports/export 202");
+        session.Calls().Skip(1).Should().SatisfyRespectively(
+            poll => poll.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4} 200$"),
+            poll => poll.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4} 200$"),
+            poll => poll.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4} 200$"),
+            download => download.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4}/download 200$"));
+        session.Clock.Timers.Should().Contain(TimeSpan.FromSeconds(1), "the sandbox's Retry-After: 0 is clamped to the SDK's one-second minimum poll");
+        Directory.GetFiles(folder.Path).Should().ContainSingle();
+    }
+
+    private static async Task<byte[]> ExportBytesAsync(DataPulseClient client, ReportExportRequest request)
+    {
+        await using var file = await client.Reports.ExportAsync(request);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        return content.ToArray();
+    }
 }

@@ -24,7 +24,7 @@ public sealed class DownloadIdleTimeoutTests
     public async Task SilentDownload_ThrowsTimeoutOfKindDownloadIdle()
     {
         // Headers promise 1,000 bytes; none ever arrives.
-        using var server = new RawHttpServer(Head(1_000), body: "x", bodyDelay: TimeSpan.FromMinutes(5));
+        await using var server = new ScriptedServer(ScriptedServer.Respond(Head(1_000), body: "x", bodyDelay: TimeSpan.FromMinutes(5)));
         using var client = Client(server.BaseAddress, TimeSpan.FromMilliseconds(300));
         await using var report = await client.Reports.ExportAsync(Request);
 
@@ -38,7 +38,7 @@ public sealed class DownloadIdleTimeoutTests
     [Fact]
     public async Task SilentDownload_ToFile_LeavesNoFile()
     {
-        using var server = new RawHttpServer(Head(1_000), body: "x", bodyDelay: TimeSpan.FromMinutes(5));
+        await using var server = new ScriptedServer(ScriptedServer.Respond(Head(1_000), body: "x", bodyDelay: TimeSpan.FromMinutes(5)));
         using var client = Client(server.BaseAddress, TimeSpan.FromMilliseconds(300));
         using var folder = new TempFolder();
         var target = Path.Combine(folder.Path, "q3.csv");
@@ -51,7 +51,7 @@ public sealed class DownloadIdleTimeoutTests
     [Fact]
     public async Task SlowDownload_WithPausesShorterThanTheIdleTimeout_Completes()
     {
-        using var server = new RawHttpServer(Head(5), body: "a,b\r\n", bodyDelay: TimeSpan.FromMilliseconds(300));
+        await using var server = new ScriptedServer(ScriptedServer.Respond(Head(5), body: "a,b\r\n", bodyDelay: TimeSpan.FromMilliseconds(300)));
         using var client = Client(server.BaseAddress, TimeSpan.FromSeconds(5));
         await using var report = await client.Reports.ExportAsync(Request);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Tests.Infrastructure;
 using WireMock.RequestBuilders;
@@ -5,21 +6,21 @@ using WireMock.ResponseBuilders;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class ExportToFileTests : IDisposable
+public sealed class ExportToFileTests : IDisposable, IClassFixture<ApiServer>
 {
+    private static readonly ReportExportRequest SandboxRefunds = new() { TemplateId = "tmpl_refunds", Format = ReportFormat.Csv };
+
     private const int MiB = 1024 * 1024;
     private static readonly ReportExportRequest ExportRequest = new() { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Csv };
 
-    private readonly ApiServer _api = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("datapulse-export-").FullName;
+    private readonly ApiServer _api;
+    private readonly TempFolder _folder = new();
 
-    private string Target => Path.Combine(_folder, "report.csv");
+    public ExportToFileTests(ApiServer api) => _api = api.Reset();
 
-    public void Dispose()
-    {
-        _api.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    private string Target => Path.Combine(_folder.Path, "report.csv");
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ExportToFileAsync_WholeBody_ReturnsPathServerNameLengthAndType()
@@ -35,7 +36,7 @@ public sealed class ExportToFileTests : IDisposable
 
         saved.Should().BeEquivalentTo(new { Path = Target, FileName = "q3_performance.csv", Length = 30L, ContentType = "text/csv" });
         (await File.ReadAllTextAsync(Target)).Should().Be("region,revenue\nEMEA,1203400.5\n");
-        Directory.GetFiles(_folder).Should().ContainSingle();
+        Directory.GetFiles(_folder.Path).Should().ContainSingle();
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class ExportToFileTests : IDisposable
     {
         using var client = _api.CreateClient();
 
-        var act = () => client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(_folder, "missing", "report.csv"));
+        var act = () => client.Reports.ExportToFileAsync(ExportRequest, Path.Combine(_folder.Path, "missing", "report.csv"));
 
         await act.Should().ThrowAsync<DirectoryNotFoundException>();
         _api.Requests.Should().BeEmpty();
@@ -52,7 +53,7 @@ public sealed class ExportToFileTests : IDisposable
     [Fact]
     public async Task ExportToFileAsync_ContentLengthKnown_ReportsBytesAndTotal()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 1 * MiB);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 1 * MiB));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
         var progress = new RecordingProgress();
 
@@ -67,7 +68,7 @@ public sealed class ExportToFileTests : IDisposable
     [Fact]
     public async Task ExportToFileAsync_CancelledMidway_ThrowsAndLeavesNoFile()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Stall);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Stall));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
         using var cts = new CancellationTokenSource();
         var progress = new RecordingProgress(p =>
@@ -82,44 +83,93 @@ public sealed class ExportToFileTests : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         progress.Reports.Should().NotBeEmpty("the download was under way when it was cancelled");
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 
     [Fact]
     public async Task ExportToFileAsync_ConnectionDroppedMidway_ThrowsConnectionExceptionAndLeavesNoFile()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
         await act.Should().ThrowAsync<DataPulseConnectionException>();
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 
     [Fact]
     public async Task ExportToFileAsync_BodyShorterThanContentLength_ThrowsAndLeavesNoFile()
     {
-        await using var responder = new RawHttpResponder(declaredLength: 2 * MiB, bytesToSend: 1 * MiB, BodyEnding.Close);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 2 * MiB, bytesToSend: 1 * MiB, BodyEnding.Close));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
         await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
-        Directory.GetFileSystemEntries(_folder).Should().BeEmpty();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 
     [Fact]
     public async Task ExportToFileAsync_FailsMidway_LeavesExistingTargetUntouched()
     {
         await File.WriteAllTextAsync(Target, "last week's report");
-        await using var responder = new RawHttpResponder(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset);
+        await using var responder = new ScriptedServer(ScriptedServer.File(declaredLength: 8 * MiB, bytesToSend: 1 * MiB, BodyEnding.Reset));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = responder.BaseAddress));
 
         var act = () => client.Reports.ExportToFileAsync(ExportRequest, Target);
 
         await act.Should().ThrowExactlyAsync<DataPulseConnectionException>();
         (await File.ReadAllTextAsync(Target)).Should().Be("last week's report");
-        Directory.GetFileSystemEntries(_folder).Should().ContainSingle();
+        Directory.GetFileSystemEntries(_folder.Path).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task ExportToFileAsync_DownloadDroppedMidway_ThrowsConnectionAndLeavesNoFile()
+    {
+        await using var session = new SandboxSession();
+        session.Sandbox.DropDownloadMidway();
+        using var client = session.CreateClient();
+        var target = Path.Combine(_folder.Path, "refunds.csv");
+
+        var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseException>()).Which;
+        thrown.Should().BeOfType<DataPulseConnectionException>(thrown.ToString());
+        File.Exists(target).Should().BeFalse();
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty("the partial download must be deleted, not left beside the target");
+    }
+
+    [Fact]
+    public async Task ExportToFileAsync_DownloadDroppedMidway_LeavesAnExistingTargetUnchanged()
+    {
+        await using var session = new SandboxSession();
+        var target = Path.Combine(_folder.Path, "refunds.csv");
+        var previous = Encoding.UTF8.GetBytes("last week's report\r\n");
+        await File.WriteAllBytesAsync(target, previous);
+        session.Sandbox.DropDownloadMidway();
+        using var client = session.CreateClient();
+
+        var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
+
+        await act.Should().ThrowAsync<DataPulseConnectionException>();
+        (await File.ReadAllBytesAsync(target)).Should().Equal(previous);
+        Directory.GetFileSystemEntries(_folder.Path).Should().Equal(target);
+    }
+
+    [Fact]
+    public async Task ExportToFileAsync_AsynchronousDownloadDroppedMidway_ThrowsConnectionAndLeavesNoFile()
+    {
+        await using var session = new SandboxSession();
+        session.Sandbox.MakeExportsAsynchronous(pollsBeforeReady: 0);
+        session.Sandbox.DropDownloadMidway();
+        using var client = session.CreateClient();
+        var target = Path.Combine(_folder.Path, "refunds.csv");
+
+        var act = () => session.DriveAsync(client.Reports.ExportToFileAsync(SandboxRefunds, target));
+
+        await act.Should().ThrowAsync<DataPulseConnectionException>();
+        session.Sandbox.ReceivedRequests[^1].Path.Should().EndWith("/download");
+        Directory.GetFileSystemEntries(_folder.Path).Should().BeEmpty();
     }
 }

@@ -4,13 +4,13 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class ReportsClientTests : IDisposable
+public sealed class ReportsClientTests : IClassFixture<ApiServer>
 {
     private const string Path = "/v1/reports/export";
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 5000) + "\n%%EOF");
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ReportsClientTests(ApiServer api) => _api = api.Reset();
 
     private static ReportExportRequest TemplateRequest(string? idempotencyKey = null) => new()
     {
@@ -113,7 +113,7 @@ public sealed class ReportsClientTests : IDisposable
     [Fact]
     public async Task ExportAsync_ContentLength_IsTheFileLength()
     {
-        using var server = new StreamingFileServer(12_345, "text/csv", "sales.csv");
+        await using var server = new ScriptedServer(ScriptedServer.File(12_345, contentType: "text/csv", fileName: "sales.csv", fill: (byte)'x'));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = server.BaseAddress));
 
         using var file = await client.Reports.ExportAsync(TemplateRequest() with { Format = ReportFormat.Csv });
@@ -140,7 +140,7 @@ public sealed class ReportsClientTests : IDisposable
     [Fact]
     public async Task CopyToAsync_KnownLength_ReportsProgressUpToIt()
     {
-        using var server = new StreamingFileServer(300_000, "text/csv", "sales.csv");
+        await using var server = new ScriptedServer(ScriptedServer.File(300_000, contentType: "text/csv", fileName: "sales.csv", fill: (byte)'x'));
         using var client = new DataPulseClient(_api.Options(o => o.BaseAddress = server.BaseAddress));
         using var file = await client.Reports.ExportAsync(TemplateRequest() with { Format = ReportFormat.Csv });
         var reports = new List<DownloadProgress>();

@@ -6,8 +6,17 @@ using WireMock.ResponseBuilders;
 
 namespace DataPulse.Client.Tests.Reports;
 
-public sealed class ScheduleTests : IDisposable
+public sealed class ScheduleTests : IClassFixture<ApiServer>
 {
+    private static readonly ReportScheduleRequest Weekly = new()
+    {
+        TemplateId = "tmpl_refunds",
+        Format = ReportFormat.Pdf,
+        Cron = "0 6 * * 1",
+        TimeZone = "Europe/Berlin",
+        Recipients = ["ops@example.com", "cfo@example.com"],
+    };
+
     private static readonly ReportScheduleRequest Valid = new()
     {
         TemplateId = "tmpl_q3_performance",
@@ -17,9 +26,9 @@ public sealed class ScheduleTests : IDisposable
         Recipients = ["ops@example.com"],
     };
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public ScheduleTests(ApiServer api) => _api = api.Reset();
 
     public static TheoryData<string, ReportScheduleRequest> InvalidRequests => new()
     {
@@ -172,5 +181,89 @@ public sealed class ScheduleTests : IDisposable
         var nextJson = next is null ? "null" : $"\"{next}\"";
         _api.Server.Given(request).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
             .WithBody($$"""{ "data": [ {{items}} ], "meta": { "next_cursor": {{nextJson}} } }"""));
+    }
+
+    [Fact]
+    public async Task Schedules_CreateListAcrossPagesDeleteThenDeleteAgainThrowsNotFound()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var created = await client.Reports.CreateScheduleAsync(Weekly);
+        var listed = await client.Reports.ListSchedulesAsync(pageSize: 2).ToListAsync();
+        await client.Reports.DeleteScheduleAsync(created.ScheduleId);
+        var afterDelete = await client.Reports.ListSchedulesAsync(pageSize: 2).ToListAsync();
+        var deleteAgain = () => client.Reports.DeleteScheduleAsync(created.ScheduleId);
+
+        created.ScheduleId.Should().NotBeNullOrWhiteSpace();
+        created.Should().BeEquivalentTo(new
+        {
+            TemplateId = "tmpl_refunds",
+            Format = ReportFormat.Pdf,
+            Cron = "0 6 * * 1",
+            TimeZone = "Europe/Berlin",
+            Recipients = new[] { "ops@example.com", "cfo@example.com" },
+        });
+        created.NextRunAt.Should().NotBeNull();
+        listed.Select(s => s.ScheduleId).Should().OnlyHaveUniqueItems().And.HaveCount(4, "three seeded schedules and the new one");
+        listed[^1].Should().BeEquivalentTo(created, o => o.Excluding(s => s.Response));
+        afterDelete.Select(s => s.ScheduleId).Should().Equal(listed.SkipLast(1).Select(s => s.ScheduleId));
+        var thrown = (await deleteAgain.Should().ThrowAsync<DataPulseNotFoundException>()).Which;
+        thrown.ErrorCode.Should().Be("schedule_not_found");
+
+        var pages = session.Sandbox.ReceivedRequests.Where(r => r.Method == "GET").Take(2).ToList();
+        pages.Select(r => r.Query.GetValueOrDefault("limit")).Should().Equal("2", "2");
+        pages[0].Query.Should().NotContainKey("cursor");
+        pages[1].Query.Should().ContainKey("cursor", "the second page is asked for with the first page's next_cursor");
+        session.Calls().Should().Equal(
+            "POST /v1/reports/schedules 201",
+            "GET /v1/reports/schedules 200",
+            "GET /v1/reports/schedules 200",
+            $"DELETE /v1/reports/schedules/{created.ScheduleId} 204",
+            "GET /v1/reports/schedules 200",
+            "GET /v1/reports/schedules 200",
+            $"DELETE /v1/reports/schedules/{created.ScheduleId} 404");
+    }
+
+    [Fact]
+    public async Task GetSchedulesPageAsync_PagesFollowTheCursorToTheEnd()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var first = await client.Reports.GetSchedulesPageAsync(pageSize: 2);
+        var second = await client.Reports.GetSchedulesPageAsync(first.NextCursor, pageSize: 2);
+
+        first.Items.Should().HaveCount(2);
+        first.HasMore.Should().BeTrue();
+        second.Items.Should().ContainSingle();
+        second.HasMore.Should().BeFalse();
+        first.Items.Concat(second.Items).Select(s => s.ScheduleId).Should().OnlyHaveUniqueItems();
+    }
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("GMT")]
+    [InlineData("EST5EDT")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    public async Task CreateScheduleAsync_IanaTimeZone_IsSentAndKeptAsGiven(string timeZone)
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var created = await client.Reports.CreateScheduleAsync(Weekly with { TimeZone = timeZone });
+
+        created.TimeZone.Should().Be(timeZone);
+    }
+
+    [Fact]
+    public async Task CreateScheduleAsync_WindowsTimeZone_IsSentAsItsIanaId()
+    {
+        await using var session = new SandboxSession();
+        using var client = session.CreateClient();
+
+        var created = await client.Reports.CreateScheduleAsync(Weekly with { TimeZone = "W. Europe Standard Time" });
+
+        created.TimeZone.Should().Be("Europe/Berlin");
     }
 }

@@ -4,16 +4,16 @@ using Polly;
 namespace DataPulse.Client.Tests.Resilience;
 
 /// <summary>The documented ways to extend (<c>ConfigureResilience</c>) or replace (<c>ResiliencePipeline</c>) the pipeline.</summary>
-public sealed class PipelineCustomizationTests : IDisposable
+public sealed class PipelineCustomizationTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public PipelineCustomizationTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task ConfigureResilience_AddedStrategy_RunsOncePerAttempt()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503), failures: 2);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(503), failures: 2);
         var runs = 0;
         using var client = _api.CreateClient(o => o.ConfigureResilience = builder => builder.AddStrategy(
             _ => new CountingStrategy(() => Interlocked.Increment(ref runs)), new CountingStrategyOptions()));
@@ -26,7 +26,7 @@ public sealed class PipelineCustomizationTests : IDisposable
     [Fact]
     public async Task ResiliencePipeline_Replacement_IsUsedInsteadOfTheSdkPipeline()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(503));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(503));
         var runs = 0;
         var replacement = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddStrategy(_ => new CountingStrategy(() => Interlocked.Increment(ref runs)), new CountingStrategyOptions())
@@ -46,7 +46,7 @@ public sealed class PipelineCustomizationTests : IDisposable
     [Fact]
     public async Task ResiliencePipeline_ReplacementWithItsOwnRetry_Retries()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(500), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(500), failures: 1);
         var replacement = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new() { MaxRetryAttempts = 1, Delay = TimeSpan.Zero, ShouldHandle = args => new ValueTask<bool>(args.Outcome.Result is { StatusCode: System.Net.HttpStatusCode.InternalServerError }) })
             .Build();

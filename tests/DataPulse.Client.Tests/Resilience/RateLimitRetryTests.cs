@@ -4,21 +4,23 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Resilience;
 
 /// <summary>429 and 503 with and without <c>Retry-After</c>, on a fake clock: exact waits, nothing sleeps.</summary>
-public sealed class RateLimitRetryTests : IDisposable
+public sealed class RateLimitRetryTests : IClassFixture<ApiServer>
 {
+    private const string SandboxCustomer = "cust_92f8a3b1";
+
     // Distinct from every Retry-After and backoff value below, so the retry delay's timer can be told apart.
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(50);
     private static readonly TimeSpan Overall = TimeSpan.FromSeconds(1000);
 
-    private readonly ApiServer _api = new();
-    private readonly TestClock _clock = new();
+    private readonly ApiServer _api;
+    private readonly TimerRecordingClock _clock = new();
 
-    public void Dispose() => _api.Dispose();
+    public RateLimitRetryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task RateLimited_RetryAfterDeltaSeconds_WaitsExactlyThatLongBeforeRetrying()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "7"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "7"), failures: 1);
         using var client = CreateClient();
 
         var call = client.Customers.GetAsync("cust_1");
@@ -39,7 +41,7 @@ public sealed class RateLimitRetryTests : IDisposable
     public async Task RateLimited_RetryAfterHttpDate_WaitsUntilThatDateOnTheInjectedClock()
     {
         var date = _clock.GetUtcNow().AddSeconds(20).ToString("R", CultureInfo.InvariantCulture);
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, date), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, date), failures: 1);
         using var client = CreateClient();
 
         var call = client.Customers.GetAsync("cust_1");
@@ -57,7 +59,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_NoRetryAfter_BacksOffExponentiallyWithJitterWithinDocumentedBounds()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429), failures: 3);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429), failures: 3);
         using var client = CreateClient(o => o.RetryBaseDelay = TimeSpan.FromSeconds(2));
 
         var call = client.Customers.GetAsync("cust_1");
@@ -76,7 +78,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_EveryTime_ThrowsRateLimitAfterMaxRetriesPlusOneAttemptsWithRetryAfterAndRateLimit()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "1"));
         using var client = CreateClient(o => o.MaxRetries = 3);
 
         var call = client.Customers.GetAsync("cust_1");
@@ -93,7 +95,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterAboveMaxRetryAfter_ThrowsAtOnceAfterOneRequest()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "3600"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "3600"));
         using var client = CreateClient(o =>
         {
             o.MaxRetryAfter = TimeSpan.FromSeconds(60);
@@ -112,7 +114,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterEqualToMaxRetryAfter_IsWaitedOut()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "60"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "60"), failures: 1);
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
 
         var call = client.Customers.GetAsync("cust_1");
@@ -125,7 +127,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_MaxRetryAfterZero_AnyPositiveRetryAfterThrowsAtOnce()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "1"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "1"));
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5))).Should().ThrowAsync<DataPulseRateLimitException>();
@@ -136,7 +138,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_MaxRetryAfterZero_RetryAfterZeroIsStillRetried()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "0"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "0"), failures: 1);
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.Zero);
 
         await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
@@ -147,7 +149,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task RateLimited_RetryAfterEndingPastTheOverallDeadline_ThrowsRateLimitAtOnceInsteadOfTimingOut()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(429, "30"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(429, "30"));
         using var client = CreateClient(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(20);
@@ -164,7 +166,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task ServiceUnavailable_RetryAfter_IsHonoured()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503, "5"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(503, "5"), failures: 1);
         using var client = CreateClient();
 
         var call = client.Customers.GetAsync("cust_1");
@@ -181,7 +183,7 @@ public sealed class RateLimitRetryTests : IDisposable
     [Fact]
     public async Task ServiceUnavailable_RetryAfterAboveMaxRetryAfter_ThrowsServerExceptionAtOnce()
     {
-        Stubs.CustomerAlways(_api, Stubs.Error(503, "120"));
+        CannedResponses.CustomerAlways(_api, CannedResponses.Error(503, "120"));
         using var client = CreateClient();
 
         var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5)))
@@ -203,4 +205,56 @@ public sealed class RateLimitRetryTests : IDisposable
         o.RetryBaseDelay = TimeSpan.FromSeconds(1);
         configure?.Invoke(o);
     });
+
+    [Fact]
+    public async Task RateLimitedOnce_RetriesAfterRetryAfterOnTheClientsClockAndSucceeds()
+    {
+        await using var session = new SandboxSession();
+        session.Sandbox.RateLimitNextCalls(1, TimeSpan.FromSeconds(1));
+        using var client = session.CreateClient();
+
+        var call = client.Customers.GetAsync(SandboxCustomer);
+        await session.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+
+        call.IsCompleted.Should().BeFalse("the retry waits for the Retry-After on the client's clock, which has not moved");
+        session.Calls().Should().Equal($"GET /v1/customers/{SandboxCustomer} 429");
+        session.Clock.Advance(TimeSpan.FromSeconds(1));
+        var customer = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        customer.CustomerId.Should().Be(SandboxCustomer);
+        session.Calls().Should().Equal($"GET /v1/customers/{SandboxCustomer} 429", $"GET /v1/customers/{SandboxCustomer} 200");
+    }
+
+    [Fact]
+    public async Task RateLimitedBeyondMaxRetries_ThrowsRateLimitWithRetryAfter()
+    {
+        await using var session = new SandboxSession();
+        var maxRetries = new DataPulseClientOptions().MaxRetries;
+        session.Sandbox.RateLimitNextCalls(maxRetries + 2, TimeSpan.FromSeconds(1));
+        using var client = session.CreateClient();
+
+        var act = () => session.DriveAsync(client.Customers.GetAsync(SandboxCustomer));
+
+        var thrown = (await act.Should().ThrowAsync<DataPulseRateLimitException>()).Which;
+        thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(1));
+        thrown.ErrorCode.Should().Be("rate_limit_exceeded");
+        thrown.RateLimit.Remaining.Should().Be(0);
+        session.Sandbox.ReceivedRequests.Select(r => r.StatusCode).Should().Equal(Enumerable.Repeat(429, maxRetries + 1),
+            "the first attempt and MaxRetries retries, then the SDK gives up");
+    }
+
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("18446744073709551616")]
+    public async Task HugeRetryAfter_ThrowsRateLimitAtOnce_WithoutRetrying(string retryAfter)
+    {
+        await using var server = new ScriptedServer((stream, _, ct) => ScriptedServer.SendAsync(
+            stream, $"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {retryAfter}\r\nContent-Length: 0\r\nConnection: close", string.Empty, ct));
+        using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = server.BaseAddress, MaxRetries = 3 });
+
+        var thrown = await client.Customers.Invoking(c => c.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>().WaitAsync(TimeSpan.FromSeconds(10));
+
+        thrown.Which.RetryAfter.Should().BeGreaterThan(TimeSpan.FromDays(365));
+        server.Received.Should().ContainSingle();
+    }
 }

@@ -4,16 +4,16 @@ using DataPulse.Client.Tests.Infrastructure;
 namespace DataPulse.Client.Tests.Resilience;
 
 /// <summary>End to end on the real clock: the system TimeProvider and Polly's real delays honour <c>Retry-After: 1</c>.</summary>
-public sealed class RealTimeRetryTests : IDisposable
+public sealed class RealTimeRetryTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public RealTimeRetryTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task RateLimited_RetryAfterOneSecond_RetriesAfterAboutOneSecondAndSucceeds()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "1"), failures: 1);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "1"), failures: 1);
         using var client = _api.CreateClient();
 
         var profile = await client.Customers.GetAsync("cust_1");
@@ -29,10 +29,10 @@ public sealed class RealTimeRetryTests : IDisposable
     public async Task ServiceUnavailable_OnPost_RetryAfterOneSecond_RetriesWithTheSameIdempotencyKey()
     {
         var scenario = Guid.NewGuid().ToString("N");
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Stubs.QueryPath).UsingPost())
-            .AtPriority(2).InScenario(scenario).WillSetStateTo("ok", 1).RespondWith(Stubs.Error(503, "1"));
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Stubs.QueryPath).UsingPost())
-            .AtPriority(1).InScenario(scenario).WhenStateIs("ok").RespondWith(Stubs.Query());
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(CannedResponses.QueryPath).UsingPost())
+            .AtPriority(2).InScenario(scenario).WillSetStateTo("ok", 1).RespondWith(CannedResponses.Error(503, "1"));
+        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(CannedResponses.QueryPath).UsingPost())
+            .AtPriority(1).InScenario(scenario).WhenStateIs("ok").RespondWith(CannedResponses.Query());
         using var client = _api.CreateClient();
 
         var clock = Stopwatch.StartNew();

@@ -14,16 +14,16 @@ public sealed class RetryMetricsGroup
 
 /// <summary>Each retry is logged (attempt, status, delay) and counted on the <c>DataPulse.Client</c> meter.</summary>
 [Collection(RetryMetricsGroup.Name)]
-public sealed class RetrySignalsTests : IDisposable
+public sealed class RetrySignalsTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public RetrySignalsTests(ApiServer api) => _api = api.Reset();
 
     [Fact]
     public async Task Retry_IsLoggedWithAttemptStatusAndDelay()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(429, "0"), failures: 2);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(429, "0"), failures: 2);
         using var logs = new FakeLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var client = _api.CreateClient(o => o.LoggerFactory = loggerFactory);
@@ -40,7 +40,7 @@ public sealed class RetrySignalsTests : IDisposable
     [Fact]
     public async Task Retry_IsCountedOnTheRetriesInstrument()
     {
-        Stubs.CustomerFailsThenSucceeds(_api, Stubs.Error(503), failures: 2);
+        CannedResponses.CustomerFailsThenSucceeds(_api, CannedResponses.Error(503), failures: 2);
         using var client = _api.CreateClient();
         var statuses = new List<string?>();
         using var listener = new MeterListener();

@@ -7,12 +7,12 @@ namespace DataPulse.Client.Tests.Resilience;
 /// <summary>The attempt timeout, the overall deadline, a caller's own HttpClient timeout, and the caller's token.</summary>
 public sealed class TimeoutAndCancellationTests
 {
-    private readonly TestClock _clock = new();
+    private readonly TimerRecordingClock _clock = new();
 
     [Fact]
     public async Task AttemptTimeout_OnEveryAttempt_ThrowsTimeoutOfKindAttemptAfterRetries()
     {
-        using var server = Silent();
+        await using var server = Silent();
         using var client = new DataPulseClient(Options(server.BaseAddress, attempt: 5, overall: 100, maxRetries: 2));
 
         var call = client.Customers.GetAsync("cust_1");
@@ -31,7 +31,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task OverallTimeout_AcrossAttempts_ThrowsTimeoutOfKindOverall()
     {
-        using var server = Silent();
+        await using var server = Silent();
         using var client = new DataPulseClient(Options(server.BaseAddress, attempt: 5, overall: 12, maxRetries: 10));
 
         var call = client.Customers.GetAsync("cust_1");
@@ -52,7 +52,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task Backoff_ThatWouldEndAfterTheOverallTimeout_IsNotStarted_TheLastAnswerIsThrownAtOnce()
     {
         using var api = new ApiServer();
-        Stubs.CustomerAlways(api, Stubs.Error(503));
+        CannedResponses.CustomerAlways(api, CannedResponses.Error(503));
         using var client = api.CreateClient(o =>
         {
             o.TimeProvider = _clock;
@@ -71,7 +71,7 @@ public sealed class TimeoutAndCancellationTests
     public async Task CallerCancellation_DuringRetryAfterWait_ThrowsOperationCanceledPromptly()
     {
         using var api = new ApiServer();
-        Stubs.CustomerAlways(api, Stubs.Error(429, "30"));
+        CannedResponses.CustomerAlways(api, CannedResponses.Error(429, "30"));
         using var client = api.CreateClient(o =>
         {
             o.TimeProvider = _clock;
@@ -104,16 +104,16 @@ public sealed class TimeoutAndCancellationTests
     {
         const string body = "region,revenue\nEMEA,1\n";
         var head = $"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {body.Length}\r\n\r\n";
-        await ExportOnceAsync(new RawHttpServer(head, body), TimeSpan.FromSeconds(5)); // warms up the process, so the real limits below are not spent on startup
+        await ExportOnceAsync(new ScriptedServer(ScriptedServer.Respond(head, body)), TimeSpan.FromSeconds(5)); // warms up the process, so the real limits below are not spent on startup
 
-        var copied = await ExportOnceAsync(new RawHttpServer(head, body, bodyDelay: TimeSpan.FromMilliseconds(1500)), TimeSpan.FromMilliseconds(600));
+        var copied = await ExportOnceAsync(new ScriptedServer(ScriptedServer.Respond(head, body, bodyDelay: TimeSpan.FromMilliseconds(1500))), TimeSpan.FromMilliseconds(600));
 
         copied.Should().Be(body.Length);
     }
 
-    private static async Task<long> ExportOnceAsync(RawHttpServer server, TimeSpan attemptTimeout)
+    private static async Task<long> ExportOnceAsync(ScriptedServer server, TimeSpan attemptTimeout)
     {
-        using (server)
+        await using (server)
         {
             using var client = new DataPulseClient(new DataPulseClientOptions
             {
@@ -130,7 +130,7 @@ public sealed class TimeoutAndCancellationTests
     }
 
     /// <summary>Accepts connections and reads requests but never answers.</summary>
-    private static RawHttpServer Silent() => new(string.Empty, bodyDelay: TimeSpan.FromMinutes(5));
+    private static ScriptedServer Silent() => new(ScriptedServer.Silent());
 
     private DataPulseClientOptions Options(Uri baseAddress, int attempt, int overall, int maxRetries) => new()
     {
@@ -150,6 +150,54 @@ public sealed class TimeoutAndCancellationTests
         {
             TimeProvider.System.GetUtcNow().Should().BeBefore(deadline, "the condition should hold within 5 s of real time");
             await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
+        }
+    }
+
+    [Fact]
+    public async Task CallerHttpClientTimeout_OnGet_IsRetriedThenThrowsTransportTimeout()
+    {
+        await using var server = new ScriptedServer(ScriptedServer.Silent());
+        var attempts = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        using var http = new HttpClient(attempts) { Timeout = TimeSpan.FromMilliseconds(200) };
+        using var client = new DataPulseClient(http, TestOptions.For(server.BaseAddress, o => o.MaxRetries = 2));
+
+        var thrown = (await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
+
+        thrown.Kind.Should().Be(DataPulseTimeoutKind.Transport);
+        attempts.Count.Should().Be(3, "a GET is safe to repeat, so each transport timeout is retried");
+    }
+
+    [Fact]
+    public async Task CallerCancellation_IsNotMistakenForATransportTimeout_AndNotRetried()
+    {
+        await using var server = new ScriptedServer(ScriptedServer.Silent());
+        using var client = new DataPulseClient(TestOptions.For(server.BaseAddress, o => o.MaxRetries = 2));
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.Customers.GetAsync("cust_1", cancellation.Token);
+        // Cancel only once the request is on the server, so the count below cannot race the first attempt.
+        while (server.Requests == 0 && !call.IsCompleted)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        await cancellation.CancelAsync();
+
+        await call.WaitAsync(TimeSpan.FromSeconds(5)).Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        server.Requests.Should().Be(1);
+    }
+
+    /// <summary>Counts attempts where they leave the client, so a slow server cannot make the count race.</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

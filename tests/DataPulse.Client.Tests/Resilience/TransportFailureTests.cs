@@ -17,7 +17,7 @@ public sealed class TransportFailureTests
     {
         using var transport = new CountingHandler();
         using var http = new HttpClient(transport);
-        using var client = new DataPulseClient(http, Options(RawHttpServer.ClosedPort(), maxRetries: 2));
+        using var client = new DataPulseClient(http, Options(ScriptedServer.ClosedPort(), maxRetries: 2));
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>();
 
@@ -29,7 +29,7 @@ public sealed class TransportFailureTests
     {
         using var transport = new CountingHandler();
         using var http = new HttpClient(transport);
-        using var client = new DataPulseClient(http, Options(RawHttpServer.ClosedPort(), maxRetries: 2));
+        using var client = new DataPulseClient(http, Options(ScriptedServer.ClosedPort(), maxRetries: 2));
 
         await client.Invoking(c => c.Analytics.QueryAsync("SELECT 1")).Should().ThrowAsync<DataPulseConnectionException>();
 
@@ -40,7 +40,7 @@ public sealed class TransportFailureTests
     public async Task ConnectionRefused_OnPostWithoutIdempotencyKey_IsSentOnce()
     {
         var transport = new CountingHandler();
-        var options = Options(RawHttpServer.ClosedPort(), maxRetries: 2);
+        var options = Options(ScriptedServer.ClosedPort(), maxRetries: 2);
         using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(transport, ownsHandler: true));
 
         var send = () => http.PostAsync(new Uri("v1/analytics/query", UriKind.Relative), new StringContent("{}"));
@@ -52,8 +52,8 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task ConnectionReset_MidResponse_ThrowsConnectionException()
     {
-        using var server = new RawHttpServer(
-            $"HTTP/1.1 200 OK\r\nContent-Type: {Json}\r\nContent-Length: 500\r\n\r\n", """{ "customer_id": "cu""");
+        await using var server = new ScriptedServer(ScriptedServer.Respond(
+            $"HTTP/1.1 200 OK\r\nContent-Type: {Json}\r\nContent-Length: 500\r\n\r\n", """{ "customer_id": "cu"""));
         using var client = new DataPulseClient(Options(server.BaseAddress, maxRetries: 0));
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>();
@@ -62,8 +62,8 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task ConnectionReset_MidJsonResponse_OnGet_IsRetried()
     {
-        using var server = new RawHttpServer(
-            $"HTTP/1.1 200 OK\r\nContent-Type: {Json}\r\nContent-Length: 500\r\n\r\n", """{ "customer_id": "cu""");
+        await using var server = new ScriptedServer(ScriptedServer.Respond(
+            $"HTTP/1.1 200 OK\r\nContent-Type: {Json}\r\nContent-Length: 500\r\n\r\n", """{ "customer_id": "cu"""));
         using var client = new DataPulseClient(Options(server.BaseAddress, maxRetries: 2));
 
         await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>();
@@ -74,8 +74,8 @@ public sealed class TransportFailureTests
     [Fact]
     public async Task Download_BodyBreaksOffAfterStreamingStarted_IsNotRetried()
     {
-        using var server = new RawHttpServer(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\n", "region,revenue\nEMEA,1\n");
+        await using var server = new ScriptedServer(ScriptedServer.Respond(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\n", "region,revenue\nEMEA,1\n"));
         using var client = new DataPulseClient(Options(server.BaseAddress, maxRetries: 3));
 
         using var file = await client.Reports.ExportAsync(new ReportExportRequest { TemplateId = "tmpl_1", Format = ReportFormat.Csv });
@@ -85,13 +85,7 @@ public sealed class TransportFailureTests
         server.Requests.Should().Be(1);
     }
 
-    private static DataPulseClientOptions Options(Uri baseAddress, int maxRetries) => new()
-    {
-        ApiKey = ApiServer.ApiKey,
-        BaseAddress = baseAddress,
-        MaxRetries = maxRetries,
-        RetryBaseDelay = TimeSpan.Zero,
-    };
+    private static DataPulseClientOptions Options(Uri baseAddress, int maxRetries) => TestOptions.For(baseAddress, o => o.MaxRetries = maxRetries);
 
     /// <summary>The real transport, counting every attempt that reaches it.</summary>
     private sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())

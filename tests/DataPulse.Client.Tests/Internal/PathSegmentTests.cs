@@ -1,16 +1,16 @@
 using DataPulse.Client.Tests.Infrastructure;
 
-namespace DataPulse.Client.Tests.Http;
+namespace DataPulse.Client.Tests.Internal;
 
 /// <summary>
 /// "." and ".." are dot segments: as an id in a path they would be resolved away and send the call, key attached, to
 /// another endpoint (GET /v1/customers/.. is GET /v1/). Every id that becomes a path segment refuses them unsent.
 /// </summary>
-public sealed class DotSegmentIdTests : IDisposable
+public sealed class PathSegmentTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public PathSegmentTests(ApiServer api) => _api = api.Reset();
 
     public static TheoryData<string, Func<IDataPulseClient, string, Task>> Calls => new()
     {

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using DataPulse.Client.Tests.Infrastructure;
 
-namespace DataPulse.Client.Tests.Http;
+namespace DataPulse.Client.Tests;
 
-public sealed class OptionsValidationTests
+/// <summary>Every setting, when invalid, fails construction with a message naming it and its allowed range; valid edges pass.</summary>
+public sealed class DataPulseClientOptionsValidatorTests
 {
     private static DataPulseClientOptions Valid() => new() { ApiKey = ApiServer.ApiKey };
 
@@ -53,10 +54,11 @@ public sealed class OptionsValidationTests
         options.Timeout = TimeSpan.Zero;
         options.MaxRetries = 42;
         options.ApplicationId = "has space";
+        options.RetryBaseDelay = TimeSpan.FromMinutes(1);
 
         var act = () => new DataPulseClient(options);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Timeout*MaxRetries*ApplicationId*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Timeout*MaxRetries*ApplicationId*").Which.Message.Should().Contain("RetryBaseDelay");
     }
 
     [Theory]
@@ -129,5 +131,40 @@ public sealed class OptionsValidationTests
         using var client = new DataPulseClient(options);
 
         logs.Records.Should().NotContain(r => r.Id.Name == "UnknownKeyPrefix");
+    }
+
+    public static TheoryData<Action<DataPulseClientOptions>, string> InvalidOptions => new()
+    {
+        { o => o.MaxRetries = -1, "MaxRetries must be from 0 to 10; it is -1." },
+        { o => o.MaxRetries = 11, "MaxRetries must be from 0 to 10; it is 11." },
+        { o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1), "MaxRetryAfter must be from zero to 1 day; it is -00:00:01." },
+        { o => o.MaxRetryAfter = TimeSpan.FromDays(2), "MaxRetryAfter must be from zero to 1 day; it is 2.00:00:00." },
+        { o => o.RetryBaseDelay = TimeSpan.FromSeconds(-1), "RetryBaseDelay must be from zero to 30 seconds; it is -00:00:01." },
+        { o => o.RetryBaseDelay = TimeSpan.FromSeconds(31), "RetryBaseDelay must be from zero to 30 seconds; it is 00:00:31." },
+        { o => o.Timeout = TimeSpan.Zero, "Timeout must be more than zero and at most 1 day; it is 00:00:00." },
+        { o => o.Timeout = TimeSpan.FromDays(2), "Timeout must be more than zero and at most 1 day; it is 2.00:00:00." },
+        { o => o.AttemptTimeout = TimeSpan.FromSeconds(-5), "AttemptTimeout must be more than zero and at most 1 day; it is -00:00:05." },
+        { o => o.AttemptTimeout = TimeSpan.FromSeconds(200), "AttemptTimeout (00:03:20) must not be longer than Timeout (00:01:40)." },
+        { o => o.TimeProvider = null!, "TimeProvider must not be null." },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void Constructor_BadResilienceSetting_MessageGivesTheAllowedRange(Action<DataPulseClientOptions> configure, string expected)
+    {
+        var options = new DataPulseClientOptions { ApiKey = ApiServer.ApiKey };
+        configure(options);
+
+        var build = () => new DataPulseClient(options);
+
+        build.Should().Throw<ArgumentException>().Which.Message.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Constructor_ZeroMaxRetryAfterAndZeroBaseDelay_AreAccepted()
+    {
+        var build = () => new DataPulseClient(new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, MaxRetryAfter = TimeSpan.Zero, RetryBaseDelay = TimeSpan.Zero });
+
+        build.Should().NotThrow();
     }
 }

@@ -2,13 +2,13 @@ using System.Diagnostics.Metrics;
 using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class MetricsTests : IDisposable
+public sealed class MetricsTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public void Dispose() => _api.Dispose();
+    public MetricsTests(ApiServer api) => _api = api.Reset();
 
     /// <summary>A container with its own IMeterFactory, so that measurements from tests running in parallel stay apart.</summary>
     private ServiceProvider Container()
@@ -22,7 +22,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task DirectClient_RecordsDurationInSecondsWithOperationAndStatus()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var metrics = new MetricCapture();
         using var client = _api.CreateClient();
 
@@ -39,7 +39,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task Failure_RecordsDurationWithErrorType()
     {
-        Stubs.Error(_api.Server, Stubs.KpisPath, 403, "permission_error", "forbidden");
+        CannedResponses.Error(_api.Server, CannedResponses.KpisPath, 403, "permission_error", "forbidden");
         using var metrics = new MetricCapture();
         using var client = _api.CreateClient();
 
@@ -53,7 +53,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task ContainerClient_MeasuresThroughTheContainersMeterFactory()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         await using var provider = Container();
         using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
 
@@ -65,7 +65,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task Retries_AreCountedWithTheStatusThatCausedThem()
     {
-        Scenarios.KpisFailThenSucceed(_api.Server, 503, failures: 2);
+        CannedResponses.KpisFailThenSucceed(_api.Server, 503, failures: 2);
         await using var provider = Container();
         using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
 
@@ -77,7 +77,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task RateLimitedAnswers_AreEachCounted()
     {
-        Scenarios.KpisFailThenSucceed(_api.Server, 429, failures: 2);
+        CannedResponses.KpisFailThenSucceed(_api.Server, 429, failures: 2);
         await using var provider = Container();
         using var metrics = new MetricCapture(scope: provider.GetRequiredService<IMeterFactory>());
 
@@ -89,7 +89,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task FinalRateLimitedAnswer_IsCounted()
     {
-        Stubs.Error(_api.Server, Stubs.KpisPath, 429, "rate_limit_error", "rate_limit_exceeded");
+        CannedResponses.Error(_api.Server, CannedResponses.KpisPath, 429, "rate_limit_error", "rate_limit_exceeded");
         var services = new ServiceCollection();
         services.AddMetrics();
         services.AddDataPulse(options => (options.ApiKey, options.BaseAddress, options.MaxRetries) = (ApiServer.ApiKey, _api.BaseAddress, 0));

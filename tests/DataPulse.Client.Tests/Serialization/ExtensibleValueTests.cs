@@ -4,7 +4,7 @@ using DataPulse.Client.Analytics;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Serialization;
 
-namespace DataPulse.Client.Tests.Analytics;
+namespace DataPulse.Client.Tests.Serialization;
 
 /// <summary>The seven generated extensible value types, each through the same theories.</summary>
 public sealed class ExtensibleValueTests

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataPulse.Client.Tests.DependencyInjection;
 
-public sealed class OptionsValidationTests
+public sealed class DataPulseOptionsValidationTests
 {
     private const string Key = "dp_test_sk_abcdefghijklmnopqrstuvwxyz0123";
 

@@ -51,7 +51,7 @@ public sealed class OpenTelemetryTests : IDisposable
     [Fact]
     public async Task Call_IsOneInternalSpanWithItsHttpClientSpanAsChild()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var client = _api.CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync(KpiPeriod.SevenDays);
@@ -67,7 +67,7 @@ public sealed class OpenTelemetryTests : IDisposable
     [Fact]
     public async Task Call_CarriesTheHttpSemanticConventionAttributes_AndUrlFullWithoutTheQuery()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var client = _api.CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync(KpiPeriod.SevenDays);
@@ -76,7 +76,7 @@ public sealed class OpenTelemetryTests : IDisposable
         operation.GetTagItem("http.request.method").Should().Be("GET");
         operation.GetTagItem("server.address").Should().Be(_api.BaseAddress.Host);
         operation.GetTagItem("server.port").Should().Be(_api.BaseAddress.Port);
-        operation.GetTagItem("url.full").Should().Be($"{_api.BaseAddress.GetLeftPart(UriPartial.Authority)}{Stubs.KpisPath}");
+        operation.GetTagItem("url.full").Should().Be($"{_api.BaseAddress.GetLeftPart(UriPartial.Authority)}{CannedResponses.KpisPath}");
         operation.GetTagItem("http.response.status_code").Should().Be(200);
         operation.GetTagItem("error.type").Should().BeNull();
         operation.Status.Should().Be(ActivityStatusCode.Unset);
@@ -85,7 +85,7 @@ public sealed class OpenTelemetryTests : IDisposable
     [Fact]
     public async Task Retries_AreEventsOnTheOneOperationSpan_WithAnHttpSpanPerAttempt()
     {
-        Scenarios.KpisFailThenSucceed(_api.Server, 503, failures: 2);
+        CannedResponses.KpisFailThenSucceed(_api.Server, 503, failures: 2);
         using var client = _api.CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync();
@@ -99,7 +99,7 @@ public sealed class OpenTelemetryTests : IDisposable
     [Fact]
     public async Task ErrorStatus_SetsErrorTypeToTheStatusCode()
     {
-        Stubs.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
+        CannedResponses.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
         using var client = _api.CreateClient();
 
         var act = () => client.Customers.GetAsync("cust_1");
@@ -114,7 +114,7 @@ public sealed class OpenTelemetryTests : IDisposable
     [Fact]
     public async Task DurationHistogram_SeparatesFiveMillisecondsFromFiveHundred()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         var metrics = new List<MetricSnapshot>();
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter("DataPulse.Client").AddInMemoryExporter(metrics).Build()!;
         var clock = new FakeTimeProvider();

@@ -4,25 +4,28 @@ using DataPulse.Client.Http;
 using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class TracingTests : IDisposable
+public sealed class TracingTests : IDisposable, IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private readonly ActivityCapture _spans;
 
-    public TracingTests() => _spans = new ActivityCapture(_api.BaseAddress.Port);
+    public TracingTests(ApiServer api)
+    {
+        _api = api.Reset();
+        _spans = new ActivityCapture(_api.BaseAddress.Port);
+    }
 
     public void Dispose()
     {
         _spans.Dispose();
-        _api.Dispose();
     }
 
     [Fact]
     public async Task Success_OneInternalSpanWithHttpAndDataPulseAttributes()
     {
-        Stubs.Kpis(_api.Server, traceId: "trc_span_1");
+        CannedResponses.Kpis(_api.Server, traceId: "trc_span_1");
         using var client = _api.CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync(DataPulse.Client.Analytics.KpiPeriod.SevenDays);
@@ -35,7 +38,7 @@ public sealed class TracingTests : IDisposable
         span.GetTagItem("http.request.method").Should().Be("GET");
         span.GetTagItem("server.address").Should().Be(_api.BaseAddress.Host);
         span.GetTagItem("server.port").Should().Be(_api.BaseAddress.Port);
-        span.GetTagItem("url.full").Should().Be($"{_api.BaseAddress.GetLeftPart(UriPartial.Authority)}{Stubs.KpisPath}");
+        span.GetTagItem("url.full").Should().Be($"{_api.BaseAddress.GetLeftPart(UriPartial.Authority)}{CannedResponses.KpisPath}");
         span.GetTagItem("http.response.status_code").Should().Be(200);
         span.GetTagItem("datapulse.trace_id").Should().Be("trc_span_1");
         span.GetTagItem("datapulse.attempts").Should().Be(1);
@@ -44,7 +47,7 @@ public sealed class TracingTests : IDisposable
     [Fact]
     public async Task Retries_StayInOneSpanWithARetryEventEach()
     {
-        Scenarios.KpisFailThenSucceed(_api.Server, 503, failures: 2);
+        CannedResponses.KpisFailThenSucceed(_api.Server, 503, failures: 2);
         using var client = _api.CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync();
@@ -57,7 +60,7 @@ public sealed class TracingTests : IDisposable
     [Fact]
     public async Task ErrorStatus_MarksTheSpanWithStatusCodeAsErrorType()
     {
-        Stubs.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
+        CannedResponses.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
         using var client = _api.CreateClient();
 
         var act = () => client.Customers.GetAsync("cust_1");
@@ -67,13 +70,13 @@ public sealed class TracingTests : IDisposable
         span.Status.Should().Be(ActivityStatusCode.Error);
         span.GetTagItem("error.type").Should().Be("404");
         span.GetTagItem("http.response.status_code").Should().Be(404);
-        span.GetTagItem("datapulse.trace_id").Should().Be(Stubs.TraceId);
+        span.GetTagItem("datapulse.trace_id").Should().Be(CannedResponses.TraceId);
     }
 
     [Fact]
     public async Task ConnectionFailure_UsesTheExceptionTypeAsErrorType()
     {
-        var closed = Stubs.ClosedLoopbackAddress();
+        var closed = ScriptedServer.ClosedPort();
         using var capture = new ActivityCapture(closed.Port);
         using var client = _api.CreateClient(options => (options.BaseAddress, options.MaxRetries) = (closed, 0));
 
@@ -89,7 +92,7 @@ public sealed class TracingTests : IDisposable
     [Fact]
     public async Task ContainerClient_EmitsTheSameSpan()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         var services = new ServiceCollection();
         services.AddDataPulse(options => (options.ApiKey, options.BaseAddress) = (ApiServer.ApiKey, _api.BaseAddress));
         await using var provider = services.BuildServiceProvider();

@@ -1,19 +1,20 @@
 using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class BodyLoggingTests : IDisposable
+public sealed class BodyLoggingTests : IDisposable, IClassFixture<ApiServer>
 {
     private const string Sql = "SELECT email FROM customers WHERE name = 'Ada Lovelace'";
 
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private readonly LogCapture _logs = new();
+
+    public BodyLoggingTests(ApiServer api) => _api = api.Reset();
 
     public void Dispose()
     {
         _logs.Dispose();
-        _api.Dispose();
     }
 
     private DataPulseClient CreateClient(bool logBodies) => _api.CreateClient(options =>
@@ -25,7 +26,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task ByDefault_NeitherRequestNorResponseBodyIsLogged()
     {
-        Stubs.Query(_api.Server);
+        CannedResponses.Query(_api.Server);
         using var client = CreateClient(logBodies: false);
 
         await client.Analytics.QueryAsync(Sql);
@@ -37,7 +38,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task ByDefault_ErrorBodyIsNotLogged()
     {
-        Stubs.Error(_api.Server, Stubs.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column in: Ada Lovelace", post: true);
+        CannedResponses.Error(_api.Server, CannedResponses.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column in: Ada Lovelace", post: true);
         using var client = CreateClient(logBodies: false);
 
         var act = () => client.Analytics.QueryAsync(Sql);
@@ -49,7 +50,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task OptedIn_RequestAndResponseBodiesAreLoggedAtDebug()
     {
-        Stubs.Query(_api.Server);
+        CannedResponses.Query(_api.Server);
         using var client = CreateClient(logBodies: true);
 
         var result = await client.Analytics.QueryAsync(Sql);
@@ -64,7 +65,7 @@ public sealed class BodyLoggingTests : IDisposable
     [Fact]
     public async Task OptedIn_ErrorBodyIsLogged()
     {
-        Stubs.Error(_api.Server, Stubs.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column near line 1", post: true);
+        CannedResponses.Error(_api.Server, CannedResponses.QueryPath, 400, "invalid_request_error", "invalid_query", "Unknown column near line 1", post: true);
         using var client = CreateClient(logBodies: true);
 
         var act = () => client.Analytics.QueryAsync(Sql);
@@ -79,7 +80,7 @@ public sealed class BodyLoggingTests : IDisposable
     public async Task OptedIn_LongBodyIsCappedAtMaxLoggedBodyLength()
     {
         var rows = string.Join(",", Enumerable.Range(0, 2000).Select(i => $"[\"region-{i}\"]"));
-        Stubs.Query(_api.Server, Stubs.QueryJson.Replace("[ [\"EMEA\"] ]", $"[ {rows} ]", StringComparison.Ordinal));
+        CannedResponses.Query(_api.Server, CannedResponses.QueryJson.Replace("[ [\"EMEA\"] ]", $"[ {rows} ]", StringComparison.Ordinal));
         using var client = CreateClient(logBodies: true);
 
         var result = await client.Analytics.QueryAsync(Sql);

@@ -2,14 +2,12 @@ using DataPulse.Client.Tests.Infrastructure;
 
 namespace DataPulse.Client.Tests.Http;
 
-public sealed class TransportTests : IDisposable
+/// <summary>Plain HTTP only to loopback; the base address, its path prefix kept, decides where every call goes.</summary>
+public sealed class TransportSecurityTests : IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
 
-    public TransportTests() => _api.StubAny(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200)
-        .WithHeader("Content-Type", "application/json").WithBody(ContractExamples.CustomerProfile));
-
-    public void Dispose() => _api.Dispose();
+    public TransportSecurityTests(ApiServer api) => _api = api.Reset().AnswerEveryCallWithAProfile();
 
     [Theory]
     [InlineData("http://api.datapulse.io/")]
@@ -88,76 +86,5 @@ public sealed class TransportTests : IDisposable
         await client.Analytics.GetKpiSummaryAsync(DataPulse.Client.Analytics.KpiPeriod.NinetyDays);
 
         SentRequest.Of(api.SingleRequest()).HasPath("/proxy/v1/analytics/kpis").HasQuery(("period", "90d"));
-    }
-
-    [Fact]
-    public async Task CallerHttpClient_SendsThroughIt()
-    {
-        var recorder = new RecordingHandler();
-        using var http = new HttpClient(recorder);
-        using var client = new DataPulseClient(http, _api.Options());
-
-        await client.Customers.GetAsync("cust_1");
-        await client.Customers.GetAsync("cust_2");
-
-        recorder.Count.Should().Be(2);
-        _api.Requests.Should().HaveCount(2);
-        SentRequest.Of(_api.Requests[0]).HasBearer(ApiServer.ApiKey).HasUserAgent();
-    }
-
-    [Fact]
-    public async Task CallerHttpClient_BaseAddressIsIgnored()
-    {
-        var recorder = new RecordingHandler();
-        using var http = new HttpClient(recorder) { BaseAddress = new Uri("https://elsewhere.example/") };
-        using var client = new DataPulseClient(http, _api.Options());
-
-        await client.Customers.GetAsync("cust_1");
-
-        recorder.Uris.Should().ContainSingle().Which.Should().StartWith(_api.BaseAddress.ToString().TrimEnd('/'));
-    }
-
-    [Fact]
-    public async Task DisposingClient_LeavesCallerHttpClientUsable()
-    {
-        var recorder = new RecordingHandler();
-        using var http = new HttpClient(recorder);
-        var client = new DataPulseClient(http, _api.Options());
-        await client.Customers.GetAsync("cust_1");
-
-        client.Dispose();
-        using var response = await http.GetAsync(new Uri(_api.BaseAddress, "/v1/customers/after-dispose"));
-
-        response.IsSuccessStatusCode.Should().BeTrue();
-        recorder.Count.Should().Be(2);
-    }
-
-    [Fact]
-    public void CallerHttpClientCtor_NullHttpClient_ThrowsArgumentNull()
-    {
-        var act = () => new DataPulseClient(null!, _api.Options());
-
-        act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("httpClient");
-    }
-
-    [Fact]
-    public void OptionsCtor_NullOptions_ThrowsArgumentNull()
-    {
-        var act = () => new DataPulseClient((DataPulseClientOptions)null!);
-
-        act.Should().Throw<ArgumentNullException>();
-    }
-
-    [Fact]
-    public async Task ChangingOptionsAfterConstruction_DoesNotChangeTheClient()
-    {
-        var options = _api.Options();
-        using var client = new DataPulseClient(options);
-
-        options.ApiKey = "dp_test_sk_changedchangedchangedchanged00";
-        options.BaseAddress = new Uri("https://elsewhere.example/");
-        await client.Customers.GetAsync("cust_1");
-
-        SentRequest.Of(_api.SingleRequest()).HasBearer(ApiServer.ApiKey);
     }
 }

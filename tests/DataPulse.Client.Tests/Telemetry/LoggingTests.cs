@@ -2,17 +2,18 @@ using DataPulse.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace DataPulse.Client.Tests.Observability;
+namespace DataPulse.Client.Tests.Telemetry;
 
-public sealed class LoggingTests : IDisposable
+public sealed class LoggingTests : IDisposable, IClassFixture<ApiServer>
 {
-    private readonly ApiServer _api = new();
+    private readonly ApiServer _api;
     private readonly LogCapture _logs = new();
+
+    public LoggingTests(ApiServer api) => _api = api.Reset();
 
     public void Dispose()
     {
         _logs.Dispose();
-        _api.Dispose();
     }
 
     private DataPulseClient CreateClient() => _api.CreateClient(options => options.LoggerFactory = _logs.Factory);
@@ -22,7 +23,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public async Task Success_LogsOperationMethodPathStatusDurationTraceIdAndAttempts()
     {
-        Stubs.Kpis(_api.Server, traceId: "trc_success_1");
+        CannedResponses.Kpis(_api.Server, traceId: "trc_success_1");
         using var client = CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync();
@@ -32,7 +33,7 @@ public sealed class LoggingTests : IDisposable
         record.Level.Should().Be(LogLevel.Information);
         record.GetStructuredStateValue("Operation").Should().Be("Analytics.GetKpiSummary");
         record.GetStructuredStateValue("Method").Should().Be("GET");
-        record.GetStructuredStateValue("Path").Should().Be(Stubs.KpisPath);
+        record.GetStructuredStateValue("Path").Should().Be(CannedResponses.KpisPath);
         record.GetStructuredStateValue("StatusCode").Should().Be("200");
         double.Parse(record.GetStructuredStateValue("DurationMs")!, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
         record.GetStructuredStateValue("TraceId").Should().Be("trc_success_1");
@@ -42,7 +43,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public async Task Retry_LogsTheRetryAndCountsAttempts()
     {
-        Scenarios.KpisFailThenSucceed(_api.Server, 503);
+        CannedResponses.KpisFailThenSucceed(_api.Server, 503);
         using var client = CreateClient();
 
         await client.Analytics.GetKpiSummaryAsync();
@@ -54,7 +55,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public async Task Failure_LogsStatusErrorTypeAndTheException()
     {
-        Stubs.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
+        CannedResponses.Error(_api.Server, "/v1/customers/cust_1", 404, "not_found_error", "customer_not_found");
         using var client = CreateClient();
 
         var act = () => client.Customers.GetAsync("cust_1");
@@ -64,7 +65,7 @@ public sealed class LoggingTests : IDisposable
         record.Level.Should().Be(LogLevel.Warning);
         record.GetStructuredStateValue("StatusCode").Should().Be("404");
         record.GetStructuredStateValue("ErrorType").Should().Be(nameof(DataPulseNotFoundException));
-        record.GetStructuredStateValue("TraceId").Should().Be(Stubs.TraceId);
+        record.GetStructuredStateValue("TraceId").Should().Be(CannedResponses.TraceId);
         record.Exception.Should().BeSameAs(thrown);
     }
 
@@ -88,7 +89,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public async Task NoLoggerFactory_NothingIsLoggedAndTheCallWorks()
     {
-        Stubs.Kpis(_api.Server);
+        CannedResponses.Kpis(_api.Server);
         using var client = _api.CreateClient();
 
         var kpis = await client.Analytics.GetKpiSummaryAsync();
