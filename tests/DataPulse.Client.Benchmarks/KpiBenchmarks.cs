@@ -12,7 +12,7 @@ namespace DataPulse.Client.Benchmarks;
 /// caller would write instead, all over the same in-memory answer (the contract's KPI JSON and usual headers).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[Config(typeof(BenchConfig))]
 public class KpiBenchmarks
 {
     private HttpClient _handWritten = null!;

@@ -14,7 +14,7 @@ namespace DataPulse.Client.Benchmarks;
 /// Each category has its own baseline.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[Config(typeof(BenchConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class QueryBenchmarks
