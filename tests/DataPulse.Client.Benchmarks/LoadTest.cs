@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataPulse.Client.Analytics;
 
@@ -18,8 +17,7 @@ public static class LoadTest
         await server.ConnectionsAsync();
 
         using var sdk = new DataPulseClient(new DataPulseClientOptions { ApiKey = Payloads.ApiKey, BaseAddress = server.Url });
-        using var handWritten = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = server.Url };
-        handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        using var handWritten = Payloads.HandWrittenClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, server.Url);
 
         var variants = new Variant[]
         {
@@ -55,7 +53,7 @@ public static class LoadTest
         foreach (var variant in variants)
         {
             // The machine is shared: a round-by-round ratio (both variants run back to back) cancels much of the drift.
-            var paired = Median(variant.Rounds.Zip(baseline.Rounds, (mine, theirs) => mine.CallsPerSecond / theirs.CallsPerSecond));
+            var paired = Stats.Median(variant.Rounds.Zip(baseline.Rounds, (mine, theirs) => mine.CallsPerSecond / theirs.CallsPerSecond));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {variant.Name} | {variant.MedianCallsPerSecond:N0} | {variant.MedianCallsPerSecond / baseline.MedianCallsPerSecond:0.00}x | {paired:0.00}x | {variant.BytesPerCall:N0} | {variant.BytesPerCall / baseline.BytesPerCall:0.00}x | {variant.Errors} | {variant.Sockets} |"));
         }
@@ -134,7 +132,7 @@ public static class LoadTest
 
         public IReadOnlyList<RoundResult> Rounds => _rounds;
 
-        public double MedianCallsPerSecond => Median(_rounds.Select(r => r.CallsPerSecond));
+        public double MedianCallsPerSecond => Stats.Median(_rounds.Select(r => r.CallsPerSecond));
 
         public double BytesPerCall => (double)_rounds.Sum(r => r.Allocated) / _rounds.Sum(r => r.Calls);
 
@@ -148,11 +146,5 @@ public static class LoadTest
             }
         }
 
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -47,15 +47,9 @@ public static class PairedTiming
         {
             var ratios = times[v].Zip(times[0], (mine, baseline) => mine / baseline).Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {variants[v].Name} | {Median(times[v]):0.0} | {Median(ratios):0.00}x | {ratios[ratios.Length / 4]:0.00}x to {ratios[ratios.Length * 3 / 4]:0.00}x |"));
+                $"| {variants[v].Name} | {Stats.Median(times[v]):0.0} | {Stats.Median(ratios):0.00}x | {ratios[ratios.Length / 4]:0.00}x to {ratios[ratios.Length * 3 / 4]:0.00}x |"));
         }
 
         Console.WriteLine();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -29,8 +28,7 @@ public class QueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _handWritten = new HttpClient(new CannedResponseHandler(Payloads.QueryJson)) { BaseAddress = Payloads.FakeBase };
-        _handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        _handWritten = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.QueryJson), Payloads.FakeBase);
         _sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.QueryJson));
         _sdk = new DataPulseClient(_sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
 
