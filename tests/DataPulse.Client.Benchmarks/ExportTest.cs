@@ -14,7 +14,7 @@ public static class ExportTest
 {
     private static readonly ExportBody Body = new("tmpl_bench", "csv");
 
-    public static async Task RunAsync(long bytes = 1L << 30, int rounds = 3)
+    public static async Task RunAsync(long bytes = 1L << 30, int rounds = 5)
     {
         using var server = BenchServer.Start(bytes);
         var folder = Directory.CreateTempSubdirectory("datapulse-bench-export-");

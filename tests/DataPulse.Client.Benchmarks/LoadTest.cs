@@ -11,7 +11,7 @@ namespace DataPulse.Client.Benchmarks;
 /// </summary>
 public static class LoadTest
 {
-    public static async Task RunAsync(int callers = 256, int rounds = 6, double secondsPerRound = 3)
+    public static async Task RunAsync(int callers = 256, int rounds = 8, double secondsPerRound = 3)
     {
         using var server = BenchServer.Start();
         await server.ConnectionsAsync();
@@ -30,8 +30,8 @@ public static class LoadTest
         Console.WriteLine($"load: {callers} callers, {rounds} rounds of {secondsPerRound} s per variant, server {server.Url}");
         foreach (var variant in variants)
         {
-            // Warm-up: JIT, connection pools filled (the sockets they open are counted), server warm.
-            variant.Add(await RunRoundAsync(server, variant, callers, 3), warmup: true);
+            // Warm-up, 5 s (the SDK runs more code, so tiered JIT takes longer to settle): JIT, connection pools filled (the sockets they open are counted), server warm.
+            variant.Add(await RunRoundAsync(server, variant, callers, 5), warmup: true);
         }
 
         for (var round = 0; round < rounds; round++)
