@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataPulse.Client.Analytics;
 
@@ -15,8 +14,7 @@ public static class AllocationProfile
 
     public static async Task RunAsync(int calls = 40_000)
     {
-        using var handWritten = new HttpClient(new CannedResponseHandler(Payloads.KpiJson)) { BaseAddress = Payloads.FakeBase };
-        handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        using var handWritten = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.KpiJson), Payloads.FakeBase);
         using var sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.KpiJson));
         using var sdk = new DataPulseClient(sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
 
@@ -29,23 +27,7 @@ public static class AllocationProfile
         var profiles = new List<Dictionary<string, double>>();
         foreach (var (name, call) in variants)
         {
-            for (var i = 0; i < 2_000; i++)
-            {
-                await call();
-            }
-
-            using var sampler = new AllocationSampler();
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
-            sampler.Start();
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            for (var i = 0; i < calls; i++)
-            {
-                await call();
-            }
-
-            var perCall = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / calls;
-            await Task.Delay(TimeSpan.FromMilliseconds(1500), TimeProvider.System);
-            var ticks = sampler.Stop();
+            var (perCall, ticks) = await AllocationSampler.SampleAsync(call, warmup: 2_000, calls);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {perCall:N0} B/call measured, {ticks.Count} ticks"));
             profiles.Add(ticks.GroupBy(t => t.Type).ToDictionary(g => g.Key, g => g.Count() * BytesPerTick / calls));
         }

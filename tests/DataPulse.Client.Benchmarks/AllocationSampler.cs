@@ -13,6 +13,29 @@ public sealed class AllocationSampler : EventListener
     private readonly List<(bool Large, string Type, long Size)> _ticks = [];
     private volatile bool _recording;
 
+    /// <summary>Warms <paramref name="call"/> up, then samples <paramref name="calls"/> calls of it: bytes per call and the ticks.</summary>
+    public static async Task<(double BytesPerCall, List<(bool Large, string Type, long Size)> Ticks)> SampleAsync(Func<Task> call, int warmup, int calls)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await call();
+        }
+
+        using var sampler = new AllocationSampler();
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
+        sampler.Start();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < calls; i++)
+        {
+            await call();
+        }
+
+        var perCall = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / calls;
+        // The runtime delivers its events to listeners a little late.
+        await Task.Delay(TimeSpan.FromMilliseconds(1500), TimeProvider.System);
+        return (perCall, sampler.Stop());
+    }
+
     public void Start() => _recording = true;
 
     public List<(bool Large, string Type, long Size)> Stop()

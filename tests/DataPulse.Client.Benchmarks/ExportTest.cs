@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataPulse.Client.Reports;
 
@@ -15,15 +14,15 @@ public static class ExportTest
 {
     private static readonly ExportBody Body = new("tmpl_bench", "csv");
 
-    public static async Task RunAsync(long bytes = 1L << 30, int rounds = 3)
+    public static async Task RunAsync(long bytes = 1L << 30, int rounds = 5)
     {
         using var server = BenchServer.Start(bytes);
         var folder = Directory.CreateTempSubdirectory("datapulse-bench-export-");
         try
         {
             using var sdk = new DataPulseClient(new DataPulseClientOptions { ApiKey = Payloads.ApiKey, BaseAddress = server.Url });
-            using var raw = new HttpClient(new SocketsHttpHandler()) { BaseAddress = server.Url, Timeout = Timeout.InfiniteTimeSpan };
-            raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+            using var raw = Payloads.HandWrittenClient(new SocketsHttpHandler(), server.Url);
+            raw.Timeout = Timeout.InfiniteTimeSpan;
             var request = new ReportExportRequest { TemplateId = "tmpl_bench", Format = ReportFormat.Csv };
 
             var variants = new (string Name, Func<string, Task<long>> Run, List<Result> Results)[]
@@ -54,15 +53,15 @@ public static class ExportTest
                 }
             }
 
-            var baseline = Median(variants[0].Results.Select(r => r.MegabytesPerSecond));
+            var baseline = Stats.Median(variants[0].Results.Select(r => r.MegabytesPerSecond));
             Console.WriteLine();
             Console.WriteLine("| variant | median MB/s | ratio | allocated bytes (median) | peak working set |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
             foreach (var (name, _, results) in variants)
             {
-                var throughput = Median(results.Select(r => r.MegabytesPerSecond));
+                var throughput = Stats.Median(results.Select(r => r.MegabytesPerSecond));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {throughput:N0} | {throughput / baseline:0.00}x | {Median(results.Select(r => (double)r.Allocated)):N0} | {results.Max(r => r.PeakWorkingSet) / (1024 * 1024):N0} MiB |"));
+                    $"| {name} | {throughput:N0} | {throughput / baseline:0.00}x | {Stats.Median(results.Select(r => (double)r.Allocated)):N0} | {results.Max(r => r.PeakWorkingSet) / (1024 * 1024):N0} MiB |"));
             }
         }
         finally
@@ -113,12 +112,6 @@ public static class ExportTest
         }
 
         return new Result(expected / elapsed / 1_000_000, allocated, peak);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record Result(double MegabytesPerSecond, long Allocated, long PeakWorkingSet);

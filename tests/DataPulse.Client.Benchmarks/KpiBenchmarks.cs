@@ -12,7 +12,7 @@ namespace DataPulse.Client.Benchmarks;
 /// caller would write instead, all over the same in-memory answer (the contract's KPI JSON and usual headers).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[Config(typeof(BenchConfig))]
 public class KpiBenchmarks
 {
     private HttpClient _handWritten = null!;
@@ -26,13 +26,13 @@ public class KpiBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _handWritten = Bearer(new HttpClient(new CannedResponseHandler(Payloads.KpiJson)) { BaseAddress = Payloads.FakeBase });
+        _handWritten = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.KpiJson), Payloads.FakeBase);
 
         _sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.KpiJson));
         _sdk = new DataPulseClient(_sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
 
         var refitSettings = RefitSettings.ForJsonContext(BenchJsonContext.Default);
-        _refitTransport = Bearer(new HttpClient(new CannedResponseHandler(Payloads.KpiJson)) { BaseAddress = Payloads.FakeBase });
+        _refitTransport = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.KpiJson), Payloads.FakeBase);
         _refit = RestService.ForGenerated<IRefitKpiApi>(_refitTransport, refitSettings);
 
         // The usual way to add resilience to a Refit client: IHttpClientFactory with the standard resilience handler.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataPulse.Client.Analytics;
@@ -19,8 +18,7 @@ public static class LargeObjectHeapCheck
     {
         using var sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.QueryJson));
         using var sdk = new DataPulseClient(sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
-        using var handWritten = new HttpClient(new CannedResponseHandler(Payloads.QueryJson)) { BaseAddress = Payloads.FakeBase };
-        handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        using var handWritten = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.QueryJson), Payloads.FakeBase);
         var request = new QueryRequest { Sql = Payloads.Sql, Limit = Payloads.QueryRows };
         var body = new QueryBodyDto(Payloads.Sql, Payloads.QueryRows);
 
@@ -46,24 +44,7 @@ public static class LargeObjectHeapCheck
         Console.WriteLine($"large-object heap, {Calls} calls per variant after warm-up (allocation ticks of kind 'large'; one tick per ~100 KB):");
         foreach (var (name, call) in variants)
         {
-            for (var i = 0; i < 5; i++)
-            {
-                await call();
-            }
-
-            using var listener = new AllocationSampler();
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System);
-            listener.Start();
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            for (var i = 0; i < Calls; i++)
-            {
-                await call();
-            }
-
-            var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / Calls;
-            // The runtime delivers its events to listeners a little late.
-            await Task.Delay(TimeSpan.FromMilliseconds(1500), TimeProvider.System);
-            var ticks = listener.Stop();
+            var (perCall, ticks) = await AllocationSampler.SampleAsync(call, warmup: 5, Calls);
             var large = ticks.Where(t => t.Large).ToList();
             var types = string.Join(", ", large.GroupBy(t => (t.Type, t.Size)).OrderByDescending(g => g.Count()).Take(4)
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Type}[{g.Key.Size:N0} B] x{g.Count()}")));

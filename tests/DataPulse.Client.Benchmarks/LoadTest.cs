@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DataPulse.Client.Analytics;
 
@@ -12,14 +11,13 @@ namespace DataPulse.Client.Benchmarks;
 /// </summary>
 public static class LoadTest
 {
-    public static async Task RunAsync(int callers = 256, int rounds = 6, double secondsPerRound = 3)
+    public static async Task RunAsync(int callers = 256, int rounds = 8, double secondsPerRound = 3)
     {
         using var server = BenchServer.Start();
         await server.ConnectionsAsync();
 
         using var sdk = new DataPulseClient(new DataPulseClientOptions { ApiKey = Payloads.ApiKey, BaseAddress = server.Url });
-        using var handWritten = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = server.Url };
-        handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        using var handWritten = Payloads.HandWrittenClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, server.Url);
 
         var variants = new Variant[]
         {
@@ -32,8 +30,8 @@ public static class LoadTest
         Console.WriteLine($"load: {callers} callers, {rounds} rounds of {secondsPerRound} s per variant, server {server.Url}");
         foreach (var variant in variants)
         {
-            // Warm-up: JIT, connection pools filled (the sockets they open are counted), server warm.
-            variant.Add(await RunRoundAsync(server, variant, callers, 3), warmup: true);
+            // Warm-up, 5 s (the SDK runs more code, so tiered JIT takes longer to settle): JIT, connection pools filled (the sockets they open are counted), server warm.
+            variant.Add(await RunRoundAsync(server, variant, callers, 5), warmup: true);
         }
 
         for (var round = 0; round < rounds; round++)
@@ -55,7 +53,7 @@ public static class LoadTest
         foreach (var variant in variants)
         {
             // The machine is shared: a round-by-round ratio (both variants run back to back) cancels much of the drift.
-            var paired = Median(variant.Rounds.Zip(baseline.Rounds, (mine, theirs) => mine.CallsPerSecond / theirs.CallsPerSecond));
+            var paired = Stats.Median(variant.Rounds.Zip(baseline.Rounds, (mine, theirs) => mine.CallsPerSecond / theirs.CallsPerSecond));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {variant.Name} | {variant.MedianCallsPerSecond:N0} | {variant.MedianCallsPerSecond / baseline.MedianCallsPerSecond:0.00}x | {paired:0.00}x | {variant.BytesPerCall:N0} | {variant.BytesPerCall / baseline.BytesPerCall:0.00}x | {variant.Errors} | {variant.Sockets} |"));
         }
@@ -134,7 +132,7 @@ public static class LoadTest
 
         public IReadOnlyList<RoundResult> Rounds => _rounds;
 
-        public double MedianCallsPerSecond => Median(_rounds.Select(r => r.CallsPerSecond));
+        public double MedianCallsPerSecond => Stats.Median(_rounds.Select(r => r.CallsPerSecond));
 
         public double BytesPerCall => (double)_rounds.Sum(r => r.Allocated) / _rounds.Sum(r => r.Calls);
 
@@ -148,11 +146,5 @@ public static class LoadTest
             }
         }
 
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

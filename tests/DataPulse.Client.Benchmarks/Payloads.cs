@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace DataPulse.Client.Benchmarks;
@@ -23,6 +24,14 @@ public static class Payloads
 
     /// <summary>A 10,000-row, 6-column answer, one column of each common type, with some null cells.</summary>
     public static readonly byte[] QueryJson = BuildQuery(QueryRows);
+
+    /// <summary>The client a caller would set up by hand: a base address and the bearer key on every request.</summary>
+    public static HttpClient HandWrittenClient(HttpMessageHandler handler, Uri baseAddress)
+    {
+        var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
 
     private static byte[] BuildQuery(int rows)
     {

@@ -7,11 +7,17 @@ var rest = args.Skip(1).ToArray();
 switch (mode)
 {
     case "kpi":
+        await PairedKpiAsync();
         BenchmarkRunner.Run<KpiBenchmarks>(args: rest);
         break;
     case "query":
+        await PairedQueryAsync();
         await LargeObjectHeapCheck.RunAsync();
         BenchmarkRunner.Run<QueryBenchmarks>(args: rest);
+        break;
+    case "paired":
+        await PairedKpiAsync();
+        await PairedQueryAsync();
         break;
     case "loh":
         await LargeObjectHeapCheck.RunAsync();
@@ -26,15 +32,45 @@ switch (mode)
         await ExportTest.RunAsync();
         break;
     case "all":
+        await PairedKpiAsync();
         BenchmarkRunner.Run<KpiBenchmarks>(args: rest);
+        await PairedQueryAsync();
         await LargeObjectHeapCheck.RunAsync();
         BenchmarkRunner.Run<QueryBenchmarks>(args: rest);
         await LoadTest.RunAsync();
         await ExportTest.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: kpi | query | loh | alloc | load | export | all  [BenchmarkDotNet options for kpi and query]");
+        Console.Error.WriteLine("usage: kpi | query | paired | loh | alloc | load | export | all  [BenchmarkDotNet options for kpi and query]");
         return 2;
 }
 
 return 0;
+
+static async Task PairedKpiAsync()
+{
+    var kpi = new KpiBenchmarks();
+    kpi.Setup();
+    await PairedTiming.RunAsync("KPI GET, in memory", [
+        ("hand-written HttpClient + STJ source-gen", kpi.HandWritten),
+        ("SDK GetKpiSummaryAsync (defaults)", kpi.Sdk),
+        ("Refit (generated)", kpi.Refit),
+        ("Refit + standard resilience", kpi.RefitWithStandardResilience),
+    ], batch: 2_000, rounds: 40);
+    kpi.Cleanup();
+}
+
+static async Task PairedQueryAsync()
+{
+    var query = new QueryBenchmarks();
+    query.Setup();
+    await PairedTiming.RunAsync("10,000-row query, every cell through the getters", [
+        ("hand-written JsonDocument, every cell", query.HandWrittenGetters),
+        ("SDK QueryAsync + getters, every cell", query.SdkGetters),
+    ], batch: 10, rounds: 30);
+    await PairedTiming.RunAsync("10,000-row query into a typed record", [
+        ("hand-written STJ source-gen into SaleRow", query.HandWrittenTyped),
+        ("SDK QueryAsync<SaleRow>(JsonTypeInfo)", query.SdkTyped),
+    ], batch: 10, rounds: 30);
+    query.Cleanup();
+}

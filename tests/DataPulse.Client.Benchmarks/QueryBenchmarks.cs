@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -14,7 +13,7 @@ namespace DataPulse.Client.Benchmarks;
 /// Each category has its own baseline.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[Config(typeof(BenchConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class QueryBenchmarks
@@ -29,8 +28,7 @@ public class QueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _handWritten = new HttpClient(new CannedResponseHandler(Payloads.QueryJson)) { BaseAddress = Payloads.FakeBase };
-        _handWritten.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.ApiKey);
+        _handWritten = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.QueryJson), Payloads.FakeBase);
         _sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.QueryJson));
         _sdk = new DataPulseClient(_sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
 
