@@ -11,7 +11,8 @@ namespace DataPulse.Client.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// Keys: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c> or <c>Sandbox</c>), <c>Timeout</c>,
-/// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ApplicationId</c>, <c>LogBodies</c>.
+/// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ApplicationId</c>, <c>LogBodies</c>,
+/// <c>MaxResponseBufferSize</c>, <c>RateLimitPacing</c> and <c>RetryBudget:Enabled|MaxTokens|TokenRatio</c>.
 /// </remarks>
 // Hand-written, not the binder or its generator (8.0's interceptors warn on .NET 10): the binder throws at the first unreadable value (10.0 quotes it); this lists every bad key, unquoted.
 internal static class DataPulseConfigurationReader
@@ -67,36 +68,63 @@ internal static class DataPulseConfigurationReader
         ReadTimeSpan(configuration, nameof(options.ReportGenerationTimeout), value => options.ReportGenerationTimeout = value, problems);
         ReadTimeSpan(configuration, nameof(options.DownloadIdleTimeout), value => options.DownloadIdleTimeout = value, problems);
 
-        if (Value(configuration, nameof(options.MaxRetries)) is { } maxRetries)
-        {
-            if (int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var retries))
-            {
-                options.MaxRetries = retries;
-            }
-            else
-            {
-                problems.Add($"{PathOf(configuration, nameof(options.MaxRetries))} is not a whole number.");
-            }
-        }
+        ReadInt(configuration, nameof(options.MaxRetries), value => options.MaxRetries = value, problems);
+        ReadInt(configuration, nameof(options.MaxResponseBufferSize), value => options.MaxResponseBufferSize = value, problems);
 
         if (configuration[nameof(options.ApplicationId)] is { } applicationId)
         {
             options.ApplicationId = applicationId;
         }
 
-        if (Value(configuration, nameof(options.LogBodies)) is { } logBodies)
+        ReadBool(configuration, nameof(options.LogBodies), value => options.LogBodies = value, problems);
+        ReadBool(configuration, nameof(options.RateLimitPacing), value => options.RateLimitPacing = value, problems);
+
+        var budget = configuration.GetSection(nameof(options.RetryBudget));
+        ReadBool(budget, nameof(RateLimiting.RetryBudgetOptions.Enabled), value => options.RetryBudget.Enabled = value, problems);
+        ReadInt(budget, nameof(RateLimiting.RetryBudgetOptions.MaxTokens), value => options.RetryBudget.MaxTokens = value, problems);
+        if (Value(budget, nameof(RateLimiting.RetryBudgetOptions.TokenRatio)) is { } ratio)
         {
-            if (bool.TryParse(logBodies, out var value))
+            if (double.TryParse(ratio, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
             {
-                options.LogBodies = value;
+                options.RetryBudget.TokenRatio = parsed;
             }
             else
             {
-                problems.Add($"{PathOf(configuration, nameof(options.LogBodies))} must be true or false.");
+                problems.Add($"{PathOf(budget, nameof(RateLimiting.RetryBudgetOptions.TokenRatio))} is not a number.");
             }
         }
 
         options.ConfigurationProblems = problems.Count == 0 ? null : problems;
+    }
+
+    private static void ReadInt(IConfiguration configuration, string key, Action<int> set, List<string> problems)
+    {
+        if (Value(configuration, key) is { } text)
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                set(value);
+            }
+            else
+            {
+                problems.Add($"{PathOf(configuration, key)} is not a whole number.");
+            }
+        }
+    }
+
+    private static void ReadBool(IConfiguration configuration, string key, Action<bool> set, List<string> problems)
+    {
+        if (Value(configuration, key) is { } text)
+        {
+            if (bool.TryParse(text, out var value))
+            {
+                set(value);
+            }
+            else
+            {
+                problems.Add($"{PathOf(configuration, key)} must be true or false.");
+            }
+        }
     }
 
     private static void ReadTimeSpan(IConfiguration configuration, string key, Action<TimeSpan> set, List<string> problems)

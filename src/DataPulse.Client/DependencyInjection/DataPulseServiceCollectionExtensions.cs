@@ -57,7 +57,8 @@ public static class DataPulseServiceCollectionExtensions
     /// <param name="configuration">
     /// The section to read: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c>, <c>Sandbox</c>),
     /// <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ReportGenerationTimeout</c>, <c>DownloadIdleTimeout</c> (time spans as
-    /// <c>hh:mm:ss</c>), <c>ApplicationId</c> and <c>LogBodies</c>.
+    /// <c>hh:mm:ss</c>), <c>ApplicationId</c>, <c>LogBodies</c>, <c>MaxResponseBufferSize</c>, <c>RateLimitPacing</c> and
+    /// <c>RetryBudget:Enabled</c>, <c>RetryBudget:MaxTokens</c>, <c>RetryBudget:TokenRatio</c>.
     /// </param>
     /// <returns>A builder to add handlers of your own to the client's <see cref="System.Net.Http.HttpClient"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>

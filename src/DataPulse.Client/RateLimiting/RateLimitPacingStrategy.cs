@@ -37,18 +37,20 @@ internal sealed class RateLimitPacingStrategy(
             var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
             if (outcome.Result is { } response)
             {
+                var window = RateLimitInfo.None;
                 try
                 {
-                    await limiter.ObserveAsync(response, context.CancellationToken).ConfigureAwait(false);
+                    window = await limiter.ObserveAsync(response, context.CancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     // The caller gave up after the answer arrived; the answer itself still stands.
+                    window = ResponseHeaderReader.ReadRateLimit(response.Headers);
                 }
 
                 if (lease is ServerWindowRateLimiter.Lease counted)
                 {
-                    counted.AnswerHadWindow = ResponseHeaderReader.ReadRateLimit(response.Headers) != RateLimitInfo.None;
+                    counted.AnswerHadWindow = window != RateLimitInfo.None;
                 }
             }
 

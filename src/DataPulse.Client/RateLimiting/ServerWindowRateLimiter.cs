@@ -47,10 +47,11 @@ internal sealed class ServerWindowRateLimiter(IRateLimitStore store, RateLimitSc
     /// Records what an attempt's answer said about the window. A 429 with <c>Retry-After</c> pauses every caller on the
     /// window for that long instead: the server's own instruction is more precise than its window counters.
     /// </summary>
-    public async ValueTask ObserveAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitInfo> ObserveAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var window = OnLocalClock(ResponseHeaderReader.ReadRateLimit(response.Headers), response.Headers.Date, now);
+        var sent = ResponseHeaderReader.ReadRateLimit(response.Headers);
+        var window = OnLocalClock(sent, response.Headers.Date, now);
         if (window != RateLimitInfo.None)
         {
             Volatile.Write(ref _lastWindow, window);
@@ -67,6 +68,8 @@ internal sealed class ServerWindowRateLimiter(IRateLimitStore store, RateLimitSc
         {
             await store.RecordWindowAsync(scope.Name, window, now, cancellationToken).ConfigureAwait(false);
         }
+
+        return sent;
     }
 
     /// <summary>

@@ -53,6 +53,33 @@ public sealed class ConfigurationBindingTests
     }
 
     [Fact]
+    public void InMemoryConfiguration_SetsTheBufferAndRateLimitSettings()
+    {
+        var options = Bind(InMemory(
+            ("ApiKey", Key), ("MaxResponseBufferSize", "2048"), ("RateLimitPacing", "false"),
+            ("RetryBudget:Enabled", "false"), ("RetryBudget:MaxTokens", "40"), ("RetryBudget:TokenRatio", "0.25")));
+
+        options.MaxResponseBufferSize.Should().Be(2048);
+        options.RateLimitPacing.Should().BeFalse();
+        options.RetryBudget.Enabled.Should().BeFalse();
+        options.RetryBudget.MaxTokens.Should().Be(40);
+        options.RetryBudget.TokenRatio.Should().Be(0.25);
+        options.ConfigurationProblems.Should().BeNull();
+    }
+
+    [Fact]
+    public void UnreadableBufferAndRateLimitValues_FailValidationNamingEachKey()
+    {
+        var act = () => Bind(InMemory(("ApiKey", Key), ("RateLimitPacing", "maybe"), ("RetryBudget:TokenRatio", "lots"), ("MaxResponseBufferSize", "big")));
+
+        var failures = act.Should().Throw<OptionsValidationException>().Which.Failures.ToList();
+        failures.Should().HaveCount(3);
+        failures.Should().Contain(f => f.Contains("DataPulse:RateLimitPacing", StringComparison.Ordinal))
+            .And.Contain(f => f.Contains("DataPulse:RetryBudget:TokenRatio", StringComparison.Ordinal))
+            .And.Contain(f => f.Contains("DataPulse:MaxResponseBufferSize", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void JsonConfiguration_SetsEverySetting()
     {
         const string json = $$"""
