@@ -12,11 +12,8 @@ public static class CannedResponses
     public const string CustomerPath = "/v1/customers/cust_1";
     public const string TraceId = "trc_7f3a9c2e";
 
-    public const string KpisJson = """
-        { "data": { "revenue": 2845000, "active_users": 18420, "conversion_rate": 0.042,
-                    "churn_risk": "low", "trend": "upward", "period": "30d" },
-          "meta": { "generated_at": "2025-01-15T08:30:00Z", "cache_hit": true } }
-        """;
+    // The contract's own examples, from the one place they are kept.
+    public const string KpisJson = ContractExamples.KpiSummary;
 
     public const string QueryJson = """
         { "data": { "columns": [ { "name": "region", "type": "string" } ], "rows": [ ["EMEA"] ] },
@@ -57,8 +54,7 @@ public static class CannedResponses
         return retryAfter is null ? response : response.WithHeader("Retry-After", retryAfter);
     }
 
-    public static string ErrorJson(string type, string code, string message) =>
-        $$"""{ "error": { "type": "{{type}}", "code": "{{code}}", "message": "{{message}}", "param": null, "trace_id": "{{TraceId}}" } }""";
+    public static string ErrorJson(string type, string code, string message) => ContractExamples.Error(type, code, message, traceId: TraceId);
 
     public static IResponseBuilder Json(int status, string body, string traceId) =>
         Response.Create()
