@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using DataPulse.Client.Analytics;
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Customers;
 using DataPulse.Client.Http;
 using DataPulse.Client.Pipeline;
 using DataPulse.Client.Predictions;
+using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Reports;
-using DataPulse.Client.Serialization;
 using DataPulse.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,10 +27,6 @@ namespace DataPulse.Client;
 [DebuggerDisplay("DataPulseClient {BaseAddress}")]
 public sealed class DataPulseClient : IDataPulseClient, IDisposable
 {
-    // Refit builds requests only: every answer is read by the SDK, and every failure passes through untouched to the one
-    // translator (Refit's default would wrap it with the request, Authorization header included).
-    internal static readonly RefitSettings RefitSettings = CreateRefitSettings();
-
     private readonly HttpClient _httpClient;
 
     /// <summary>Creates a client for the production API with default settings.</summary>
@@ -70,7 +67,8 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
         DataPulseClientOptionsValidator.ThrowIfInvalid(settings, nameof(options));
         var logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(DataPulseTelemetry.Name);
         WarnOnUnknownKeyPrefix(settings.ApiKey!, logger);
-        _httpClient = CallPipeline.Create(settings, ApiKeyProvider.Fixed(settings.ApiKey!), logger, DataPulseMetrics.Default, transport());
+        _httpClient = CallPipeline.Create(
+            settings, ApiKeyProvider.Fixed(settings.ApiKey!), logger, DataPulseMetrics.Default, transport(), RateLimitRegistry.Shared(settings.TimeProvider));
         (Analytics, Customers, Predictions, Reports) = CreateResources(_httpClient, settings);
     }
 
@@ -117,17 +115,10 @@ public sealed class DataPulseClient : IDataPulseClient, IDisposable
 
     // The options are for resource clients that keep time of their own (for example report polling).
     private static (IAnalyticsClient, ICustomersClient, IPredictionsClient, IReportsClient) CreateResources(HttpClient httpClient, DataPulseClientOptions options) => (
-        new AnalyticsClient(RestService.ForGenerated<IAnalyticsApi>(httpClient, RefitSettings)),
-        new CustomersClient(RestService.ForGenerated<ICustomersApi>(httpClient, RefitSettings)),
-        new PredictionsClient(RestService.ForGenerated<IPredictionsApi>(httpClient, RefitSettings)),
-        new ReportsClient(RestService.ForGenerated<IReportsApi>(httpClient, RefitSettings), options.TimeProvider, options.ReportGenerationTimeout, options.DownloadIdleTimeout));
-
-    private static RefitSettings CreateRefitSettings()
-    {
-        var settings = RefitSettings.ForJsonContext(DataPulseJsonContext.Default);
-        settings.TransportExceptionFactory = static (_, exception, _) => exception;
-        return settings;
-    }
+        new AnalyticsClient(RestService.ForGenerated<IAnalyticsApi>(httpClient, RefitRequests.Settings)),
+        new CustomersClient(RestService.ForGenerated<ICustomersApi>(httpClient, RefitRequests.Settings)),
+        new PredictionsClient(RestService.ForGenerated<IPredictionsApi>(httpClient, RefitRequests.Settings)),
+        new ReportsClient(RestService.ForGenerated<IReportsApi>(httpClient, RefitRequests.Settings), options.TimeProvider, options.ReportGenerationTimeout, options.DownloadIdleTimeout));
 
     private static Func<Transport> Caller(HttpClient httpClient)
     {

@@ -3,7 +3,6 @@ using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Analytics;
 
@@ -17,7 +16,7 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         var periodValue = WireValue(period?.Value, nameof(period));
         var verticalValue = WireValue(vertical?.Value, nameof(vertical));
         var (envelope, info) = await ResponseReader.ReadAsync(
-            api.GetKpiSummary(periodValue, verticalValue, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation, cancellationToken)
+            api.GetKpiSummary(periodValue, verticalValue, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation, cancellationToken)
             .ConfigureAwait(false);
         return envelope.Data with { Meta = envelope.Meta ?? new KpiMeta(), Response = info };
     }
@@ -27,10 +26,10 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
 
     public async Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default)
     {
-        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), DataPulseJsonContext.Default.QueryBody);
+        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var (envelope, info) = await ResponseReader.ReadAsync(
-            api.Query(body, key, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeQueryDataQueryMeta, QueryOperation, cancellationToken)
+            api.Query(body, key, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeQueryDataQueryMeta, QueryOperation, cancellationToken)
             .ConfigureAwait(false);
         try
         {
@@ -39,7 +38,7 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         catch (ArgumentException ex)
         {
             // Rows that are not arrays of cells: the answer is of another shape, not a caller mistake.
-            throw Failures.Unreadable(QueryOperation, ex, ex.Message);
+            throw DataPulseExceptionFactory.Unreadable(QueryOperation, ex, ex.Message);
         }
     }
 

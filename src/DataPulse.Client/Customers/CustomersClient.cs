@@ -1,7 +1,6 @@
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Customers;
 
@@ -14,7 +13,7 @@ internal sealed class CustomersClient(ICustomersApi api) : ICustomersClient
         PathSegment.ThrowIfInvalid(customerId, nameof(customerId));
         // Refit escapes a route parameter as one path segment ('/' included); escaping here too would send it twice-escaped.
         var (profile, info) = await ResponseReader.ReadAsync(
-            api.Get(customerId, cancellationToken), DataPulseJsonContext.Default.CustomerProfile, GetOperation, cancellationToken).ConfigureAwait(false);
+            api.Get(customerId, cancellationToken), CustomersJsonContext.Default.CustomerProfile, GetOperation, cancellationToken).ConfigureAwait(false);
         return profile with { Response = info };
     }
 }

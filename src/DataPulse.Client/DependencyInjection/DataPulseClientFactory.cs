@@ -1,5 +1,6 @@
 using DataPulse.Client.Http;
 using DataPulse.Client.Pipeline;
+using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +23,9 @@ internal sealed class DataPulseClientFactory : IDataPulseClientFactory, IDisposa
     private readonly Dictionary<string, DataPulseClientRegistration> _registrations;
     private readonly Dictionary<string, (DataPulseClient Client, HttpClient Http)> _clients = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+
+    // This container's windows, pauses and retry budgets: another container in the process never sees them.
+    private readonly RateLimitRegistry _rateLimits = new();
     private bool _disposed;
 
     public DataPulseClientFactory(
@@ -65,7 +69,8 @@ internal sealed class DataPulseClientFactory : IDataPulseClientFactory, IDisposa
             // Throws OptionsValidationException, listing every problem, when the options are invalid.
             var options = _options.Get(name);
             DataPulseClient.WarnOnUnknownKeyPrefix(options.ApiKey!, _logger);
-            var http = CallPipeline.Create(options, KeyProvider(name), _logger, _metrics, new Transport.Factory(_handlerFactory, registration.HttpClientName));
+            var http = CallPipeline.Create(
+                options, KeyProvider(name), _logger, _metrics, new Transport.Factory(_handlerFactory, registration.HttpClientName), _rateLimits);
             var client = DataPulseClient.ForPipeline(http, options);
             _clients.Add(name, (client, http));
             return client;

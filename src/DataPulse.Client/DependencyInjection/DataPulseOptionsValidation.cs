@@ -1,3 +1,4 @@
+using DataPulse.Client.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace DataPulse.Client.DependencyInjection;

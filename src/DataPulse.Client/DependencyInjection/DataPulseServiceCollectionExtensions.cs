@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using DataPulse.Client;
 using DataPulse.Client.Analytics;
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Customers;
 using DataPulse.Client.DependencyInjection;
 using DataPulse.Client.Http;

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using DataPulse.Client.Http;
-using DataPulse.Client.Pipeline;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Errors;
 
@@ -31,15 +29,11 @@ internal static class ApiErrorReader
             scrubbed = WithoutKeyFragmentAtEnd(scrubbed[..Math.Min(scrubbed.Length, DataPulseApiError.MaxResponseBodyBytes)], apiKey);
         }
 
-        var body = truncated ? null : TryParse(scrubbed);
-        return new DataPulseApiError
+        var body = (truncated ? null : TryParse(scrubbed)) ?? new DataPulseApiError();
+        return body with
         {
             StatusCode = response.StatusCode,
-            Type = body?.Type,
-            Code = body?.Code,
-            Message = body?.Message,
-            Param = body?.Param,
-            TraceId = !string.IsNullOrWhiteSpace(body?.TraceId) ? body.TraceId : ApiKey.Scrub(ResponseHeaderReader.ReadTraceId(response.Headers), apiKey),
+            TraceId = !string.IsNullOrWhiteSpace(body.TraceId) ? body.TraceId : ApiKey.Scrub(ResponseHeaderReader.ReadTraceId(response.Headers), apiKey),
             Headers = ResponseHeaderReader.Snapshot(response, apiKey),
             ResponseBody = scrubbed,
             ResponseBodyTruncated = truncated,
@@ -64,7 +58,7 @@ internal static class ApiErrorReader
         return text;
     }
 
-    private static ErrorBody? TryParse(string? text)
+    private static DataPulseApiError? TryParse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.AsSpan().TrimStart()[0] != '{')
         {
@@ -73,7 +67,7 @@ internal static class ApiErrorReader
 
         try
         {
-            return JsonSerializer.Deserialize(text, DataPulseJsonContext.Default.ErrorEnvelope)?.Error;
+            return JsonSerializer.Deserialize(text, ErrorJsonContext.Default.ErrorEnvelope)?.Error;
         }
         catch (JsonException)
         {

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Text.Json.Serialization;
 
 namespace DataPulse.Client;
 
 /// <summary>
-/// What the API said when it answered with an error: the status, the fields of the contract's error body
-/// (when the body was one), the trace id, the response headers and the raw body, capped.
+/// What the API said about an error: the fields of the contract's error object (<c>type</c>, <c>code</c>,
+/// <c>message</c>, <c>param</c>, <c>trace_id</c>) and, for an error answer, its status, headers and raw body, capped. The one
+/// shape of an error: an error answer's body and a failed report's <c>error</c> both arrive as it.
 /// </summary>
 /// <remarks>
 /// A proxy between the client and the API may answer with HTML, plain text or nothing; then the body fields are
@@ -15,8 +17,9 @@ public sealed record DataPulseApiError
     /// <summary>The largest part of an error body the client keeps, in bytes (8 KiB).</summary>
     public const int MaxResponseBodyBytes = 8 * 1024;
 
-    /// <summary>The HTTP status of the answer.</summary>
-    public required HttpStatusCode StatusCode { get; init; }
+    /// <summary>The HTTP status of the answer that carried the error (for a failed report, the status answer's: 200).</summary>
+    [JsonIgnore]
+    public HttpStatusCode StatusCode { get; init; }
 
     /// <summary>The error <c>type</c>, for example <c>invalid_request_error</c>.</summary>
     public string? Type { get; init; }
@@ -34,12 +37,15 @@ public sealed record DataPulseApiError
     public string? TraceId { get; init; }
 
     /// <summary>The response headers (content headers included), by name, ignoring case.</summary>
+    [JsonIgnore]
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The raw response body as text, at most <see cref="MaxResponseBodyBytes"/> bytes of it.</summary>
+    [JsonIgnore]
     public string? ResponseBody { get; init; }
 
     /// <summary><see langword="true"/> when the body was longer than <see cref="MaxResponseBodyBytes"/> and was cut.</summary>
+    [JsonIgnore]
     public bool ResponseBodyTruncated { get; init; }
 }

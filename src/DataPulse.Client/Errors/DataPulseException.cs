@@ -35,4 +35,11 @@ public class DataPulseException : Exception
 
     /// <summary>The operation that failed, for example <c>Customers.Get</c>, when known.</summary>
     public string? Operation { get; }
+
+    /// <summary>
+    /// Why the client itself ended the call early, when it did: a retry the retry budget refused, or a request the
+    /// server's rate-limit window held back. <see cref="DataPulseClientReason.None"/> when the server's answer (or the lack
+    /// of one) decided alone.
+    /// </summary>
+    public DataPulseClientReason ClientReason { get; internal init; }
 }

@@ -1,5 +1,3 @@
-using DataPulse.Client.Reports;
-
 namespace DataPulse.Client;
 
 /// <summary>
@@ -14,7 +12,7 @@ public sealed class DataPulseReportFailedException : DataPulseException
     /// <param name="error">What the server said, when it said anything.</param>
     /// <param name="operation">The operation that failed, for example <c>Reports.Export</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="reportId"/> is null, empty or white space.</exception>
-    public DataPulseReportFailedException(string message, string reportId, ReportError? error, string? operation = null)
+    public DataPulseReportFailedException(string message, string reportId, DataPulseApiError? error, string? operation = null)
         : base(message, operation, null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
@@ -26,7 +24,7 @@ public sealed class DataPulseReportFailedException : DataPulseException
     public string ReportId { get; }
 
     /// <summary>What the server said, when it said anything.</summary>
-    public ReportError? Error { get; }
+    public DataPulseApiError? Error { get; }
 
     /// <summary>The error <c>type</c>, when the server gave one.</summary>
     public string? ErrorType => Error?.Type;

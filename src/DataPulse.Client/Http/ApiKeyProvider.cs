@@ -7,9 +7,6 @@ internal sealed class ApiKeyProvider(Func<string?> getKey)
 {
     public static ApiKeyProvider Fixed(string key) => new(() => key);
 
-    public string Current => getKey() is { Length: > 0 } key
-        ? key
-        : throw new DataPulseException("The DataPulse API key is not set: configure DataPulseClientOptions.ApiKey.");
-
-    public string? TryCurrent() => getKey();
+    /// <summary>The key now, or null when none is set (a reloaded configuration may have lost it).</summary>
+    public string? TryCurrent() => getKey() is { Length: > 0 } key ? key : null;
 }

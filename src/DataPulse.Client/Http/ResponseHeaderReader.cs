@@ -15,28 +15,97 @@ internal static class ResponseHeaderReader
     // The most whole seconds a TimeSpan holds.
     private const ulong MaxDeltaSeconds = 922_337_203_685;
 
-    public static DataPulseResponseInfo ReadInfo(HttpResponseMessage response) => new()
+    /// <summary>
+    /// A value of <c>X-RateLimit-Reset</c> at least this large is a Unix time in seconds (the contract's form, and
+    /// GitHub's, Discord's); a smaller one is seconds from now (the IETF RateLimit draft's form, Zendesk's, Cloudflare's).
+    /// One billion seconds is September 2001 as a date and 31 years as a wait, so neither form is mistaken for the other.
+    /// </summary>
+    public const long UnixResetThreshold = 1_000_000_000;
+
+    /// <summary>Nearer than this, a reset is taken as the server sent it: <c>Date</c> has whole seconds only.</summary>
+    public static readonly TimeSpan MaxTrustedSkew = TimeSpan.FromSeconds(5);
+
+    // The latest instant a DateTimeOffset holds, in Unix seconds.
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    private static readonly HttpRequestOptionsKey<DataPulseResponseInfo> InfoKey = new("DataPulse.ResponseInfo");
+
+    /// <summary>
+    /// Reads an answer's trace id and rate-limit window once, when it arrives, and keeps them with the request that was
+    /// answered, so that the stages and the result read the same facts without parsing the headers again.
+    /// </summary>
+    public static DataPulseResponseInfo Remember(HttpResponseMessage response, HttpRequestMessage sent, TimeProvider timeProvider)
     {
-        TraceId = ReadTraceId(response.Headers),
-        RateLimit = ReadRateLimit(response.Headers),
-    };
+        var info = new DataPulseResponseInfo
+        {
+            TraceId = ReadTraceId(response.Headers),
+            RateLimit = ReadRateLimit(response.Headers, timeProvider),
+        };
+        response.RequestMessage ??= sent;
+        response.RequestMessage.Options.Set(InfoKey, info);
+        return info;
+    }
+
+    /// <summary>The facts <see cref="Remember"/> kept for <paramref name="response"/> (read now, on the system clock, if none were kept).</summary>
+    public static DataPulseResponseInfo InfoOf(HttpResponseMessage response) =>
+        response.RequestMessage is { } request && request.Options.TryGetValue(InfoKey, out var info)
+            ? info
+            : new DataPulseResponseInfo { TraceId = ReadTraceId(response.Headers), RateLimit = ReadRateLimit(response.Headers, TimeProvider.System) };
 
     public static string? ReadTraceId(HttpResponseHeaders headers) => First(headers, TraceIdHeader);
 
-    public static RateLimitInfo ReadRateLimit(HttpResponseHeaders headers)
+    /// <summary>
+    /// The answer's <c>X-RateLimit-*</c> window, read as hints: a malformed or negative value is left out, and a
+    /// <c>Remaining</c> above <c>Limit</c> is left out (a reset that is not in the future is kept as said; pacing ignores it). The reset is
+    /// Unix seconds or seconds from now (see <see cref="UnixResetThreshold"/>), decimals allowed, and is put on this
+    /// machine's clock: a Unix reset is moved by the gap between the answer's <c>Date</c> and
+    /// <paramref name="timeProvider"/> when they are more than <see cref="MaxTrustedSkew"/> apart (as the AWS SDKs
+    /// correct clock skew), so a client clock off by an hour neither waits that hour nor ignores the window.
+    /// </summary>
+    public static RateLimitInfo ReadRateLimit(HttpResponseHeaders headers, TimeProvider timeProvider)
     {
-        var limit = ReadLong(headers, RateLimitLimitHeader);
-        var remaining = ReadLong(headers, RateLimitRemainingHeader);
-        var reset = ReadLong(headers, RateLimitResetHeader);
+        var limit = ReadCount(headers, RateLimitLimitHeader);
+        var remaining = ReadCount(headers, RateLimitRemainingHeader);
+        var reset = First(headers, RateLimitResetHeader);
         if (limit is null && remaining is null && reset is null)
         {
             return RateLimitInfo.None;
         }
 
-        DateTimeOffset? resetsAt = reset is { } seconds && seconds is >= 0 and <= 253402300799
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
-        return new RateLimitInfo { Limit = limit, Remaining = remaining, ResetsAt = resetsAt };
+        if (remaining > limit)
+        {
+            remaining = null;
+        }
+
+        var resetsAt = reset is null ? null : ResetOnLocalClock(reset, headers.Date, timeProvider.GetUtcNow());
+        return limit is null && remaining is null && resetsAt is null
+            ? RateLimitInfo.None
+            : new RateLimitInfo { Limit = limit, Remaining = remaining, ResetsAt = resetsAt };
+    }
+
+    private static DateTimeOffset? ResetOnLocalClock(string value, DateTimeOffset? serverNow, DateTimeOffset now)
+    {
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxUnixSeconds)
+        {
+            return null;
+        }
+
+        DateTimeOffset resetsAt;
+        if (seconds >= UnixResetThreshold)
+        {
+            resetsAt = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+            if (serverNow is { } date && (date - now).Duration() > MaxTrustedSkew)
+            {
+                resetsAt = now + (resetsAt - date);
+            }
+        }
+        else
+        {
+            resetsAt = now.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        }
+
+        // Kept even when not ahead (a stale repeat, or a window that already rolled): what the server said; pacing ignores it.
+        return resetsAt;
     }
 
     /// <summary>
@@ -99,6 +168,7 @@ internal static class ResponseHeaderReader
         return null;
     }
 
-    private static long? ReadLong(HttpHeaders headers, string name) =>
-        long.TryParse(First(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>A whole number of requests: digits only, so a sign, a decimal or garbage is left out.</summary>
+    private static long? ReadCount(HttpHeaders headers, string name) =>
+        long.TryParse(First(headers, name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -1,21 +1,75 @@
 using DataPulse.Client.Http;
+using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Resilience;
 using DataPulse.Client.Telemetry;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace DataPulse.Client.Pipeline;
 
 /// <summary>
-/// The one definition of a client's call path. The direct constructors, the caller-<see cref="HttpClient"/> constructor
-/// and <c>AddDataPulse</c> all build their <see cref="HttpClient"/> here; they differ only in the <see cref="Transport"/>.
+/// The one place the order of a call is written. Every client (direct, on a caller's <see cref="HttpClient"/>, or from
+/// <c>AddDataPulse</c>) is built here; they differ only in the <see cref="Transport"/>. Outermost first:
+/// <list type="number">
+/// <item><see cref="TelemetryStage"/>, per call: one span, log entry and measurement for the whole call;</item>
+/// <item><see cref="OutcomeStage"/>, per call: refuses an insecure address; the last outcome becomes the result or the one exception;</item>
+/// <item><see cref="RetryStage"/>, per call: the contract's retry table, backoff and <c>Retry-After</c> ceiling, the retry budget;</item>
+/// <item><see cref="PacingStage"/>, per attempt: waits while the server's rate-limit window holds requests back;</item>
+/// <item><see cref="AttemptDeadlineStage"/>, per attempt: the nearer of the attempt and overall deadlines;</item>
+/// <item>the caller's strategies (<see cref="DataPulseClientOptions.ConfigureResilience"/>), per attempt, inside the deadline;</item>
+/// <item><see cref="SendStage"/>: key, headers, redirect guard, the body read whole; then the <see cref="Transport"/>.</item>
+/// </list>
+/// A pipeline of the caller's own (<see cref="DataPulseClientOptions.ResiliencePipeline"/>) takes the place of the retry
+/// and pacing stages and of <c>ConfigureResilience</c>.
 /// </summary>
 internal static class CallPipeline
 {
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030:Do not use banned APIs", Justification = "The one place the SDK builds its own HttpClient: over its call path, disposed with the DataPulseClient.")]
-    public static HttpClient Create(DataPulseClientOptions options, ApiKeyProvider keys, ILogger logger, DataPulseMetrics metrics, Transport transport)
+    public static HttpClient Create(
+        DataPulseClientOptions options, ApiKeyProvider keys, ILogger logger, DataPulseMetrics metrics, Transport transport, RateLimitRegistry registry)
     {
+        var timeProvider = options.TimeProvider;
         var telemetry = new CallTelemetry(logger, metrics, keys, options.LogBodies);
-        var handler = new CallHandler(new CallSettings(options, keys, telemetry), DataPulseResiliencePipeline.Build(options, telemetry), transport);
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "DataPulse.Client", TimeProvider = timeProvider };
+        var budget = (RetryBudget?)null;
+
+        builder.AddStrategy(_ => new TelemetryStage(telemetry, timeProvider));
+        builder.AddStrategy(_ => new OutcomeStage(keys, timeProvider));
+        if (options.ResiliencePipeline is { } replacement)
+        {
+            builder.AddPipeline(replacement);
+        }
+        else
+        {
+            var scope = options.ApiKey is { Length: > 0 } key ? registry.ScopeFor(options.BaseAddress, key) : null;
+            var store = scope is null ? null : registry.StoreFor(options.RateLimitStore, timeProvider, logger);
+            if (store is not null && options.RetryBudget.Enabled && options.MaxRetries > 0)
+            {
+                budget = RetryBudget.For(store, scope!.Name, options.RetryBudget, options.BaseAddress);
+                metrics.Observe(budget);
+            }
+
+            if (options.MaxRetries > 0)
+            {
+                var rules = new RetryRules(timeProvider, options.MaxRetryAfter, options.RetryBaseDelay);
+                builder.AddStrategy(_ => new RetryStage(options.MaxRetries, rules, budget, telemetry));
+            }
+
+            if (store is not null && options.RateLimitPacing)
+            {
+                var limiter = new ServerWindowRateLimiter(store, scope!, timeProvider);
+                builder.AddStrategy(_ => new PacingStage(limiter, timeProvider, options.MaxRetryAfter, logger, metrics));
+            }
+        }
+
+        builder.AddStrategy(_ => new AttemptDeadlineStage(options.AttemptTimeout, timeProvider));
+        if (options.ResiliencePipeline is null)
+        {
+            options.ConfigureResilience?.Invoke(builder);
+        }
+
+        var send = new SendStage(transport, keys, UserAgent.Build(options.ApplicationId), options.MaxResponseBufferSize, timeProvider);
+        var handler = new CallHandler(builder.Build(), send, timeProvider, options.Timeout, onDispose: budget is null ? null : () => metrics.StopObserving(budget));
         return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = TransportSecurity.Normalize(options.BaseAddress),

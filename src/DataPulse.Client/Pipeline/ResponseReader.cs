@@ -24,12 +24,12 @@ internal static class ResponseReader
         }
         catch (Exception ex) when (ex is not DataPulseException)
         {
-            throw Failures.Outside(ex, operation, cancellationToken);
+            throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
         }
 
         using (response)
         {
-            return (Decode(response, typeInfo, operation), ResponseHeaderReader.ReadInfo(response));
+            return (Decode(response, typeInfo, operation), ResponseHeaderReader.InfoOf(response));
         }
     }
 
@@ -42,7 +42,7 @@ internal static class ResponseReader
         }
         catch (Exception ex) when (ex is not DataPulseException)
         {
-            throw Failures.Outside(ex, operation, cancellationToken);
+            throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
         }
     }
 
@@ -50,7 +50,7 @@ internal static class ResponseReader
     {
         if (response.Content is not BufferedContent { Length: > 0 } body)
         {
-            throw Failures.Unreadable(operation, null);
+            throw DataPulseExceptionFactory.Unreadable(operation, null);
         }
 
         T? value;
@@ -60,13 +60,13 @@ internal static class ResponseReader
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or FormatException)
         {
-            throw Failures.Unreadable(operation, ex);
+            throw DataPulseExceptionFactory.Unreadable(operation, ex);
         }
 
         // An answer without its "data" (for example "{}") is of another shape, not an empty result.
         if (value is null or IDataEnvelope { HasData: false })
         {
-            throw Failures.Unreadable(operation, null);
+            throw DataPulseExceptionFactory.Unreadable(operation, null);
         }
 
         return value;

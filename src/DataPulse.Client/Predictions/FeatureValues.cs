@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Predictions;
 
@@ -9,7 +8,7 @@ internal static class FeatureValues
 {
     public static Dictionary<string, JsonElement> ToJson(IReadOnlyDictionary<string, object?> features, string paramName)
     {
-        var context = DataPulseJsonContext.Default;
+        var context = PredictionsJsonContext.Default;
         var result = new Dictionary<string, JsonElement>(features.Count, StringComparer.Ordinal);
         foreach (var (name, value) in features)
         {

@@ -1,7 +1,6 @@
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Predictions;
 
@@ -11,10 +10,10 @@ internal sealed class PredictionsClient(IPredictionsApi api) : IPredictionsClien
 
     public async Task<PredictionResult> PredictAsync(PredictionRequest request, CancellationToken cancellationToken = default)
     {
-        using var body = JsonBody.Create(PredictionRequestValidator.ToBody(request), DataPulseJsonContext.Default.PredictionBody);
+        using var body = JsonBody.Create(PredictionRequestValidator.ToBody(request), PredictionsJsonContext.Default.PredictionBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var (result, info) = await ResponseReader.ReadAsync(
-            api.Predict(body, key, cancellationToken), DataPulseJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);
+            api.Predict(body, key, cancellationToken), PredictionsJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);
         return result with { Response = info };
     }
 }

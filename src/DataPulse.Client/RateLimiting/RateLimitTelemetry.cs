@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using DataPulse.Client.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -26,8 +25,4 @@ internal static class RateLimitTelemetry
 
         metrics.RecordRetryBudgetRefusal(operation, request);
     }
-
-    /// <summary>One measurement per retry budget, tagged with its name (base address and key hash, never the key).</summary>
-    public static IEnumerable<Measurement<double>> ObserveBudgets() =>
-        RetryBudget.LastKnownTokens.Select(static budget => new Measurement<double>(budget.Value, new KeyValuePair<string, object?>("datapulse.retry_budget", budget.Key)));
 }

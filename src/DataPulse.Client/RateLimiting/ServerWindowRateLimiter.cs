@@ -18,7 +18,6 @@ internal sealed class ServerWindowRateLimiter(IRateLimitStore store, RateLimitSc
     /// <summary>Requests in flight before the first answer tells the window.</summary>
     public const int SlowStartLimit = 4;
 
-    internal static readonly TimeSpan MaxTrustedSkew = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
 
@@ -50,8 +49,7 @@ internal sealed class ServerWindowRateLimiter(IRateLimitStore store, RateLimitSc
     public async ValueTask<RateLimitInfo> ObserveAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var sent = ResponseHeaderReader.ReadRateLimit(response.Headers);
-        var window = OnLocalClock(sent, response.Headers.Date, now);
+        var window = ResponseHeaderReader.InfoOf(response).RateLimit;
         if (window != RateLimitInfo.None)
         {
             Volatile.Write(ref _lastWindow, window);
@@ -69,18 +67,8 @@ internal sealed class ServerWindowRateLimiter(IRateLimitStore store, RateLimitSc
             await store.RecordWindowAsync(scope.Name, window, now, cancellationToken).ConfigureAwait(false);
         }
 
-        return sent;
+        return window;
     }
-
-    /// <summary>
-    /// The reset moved onto this machine's clock when the answer's <c>Date</c> shows the two clocks far apart (as the AWS
-    /// SDKs correct clock skew): a client clock off by an hour must neither wait that hour nor ignore the window. Nearer
-    /// than <see cref="MaxTrustedSkew"/> the reset is taken as sent, since <c>Date</c> has only whole seconds.
-    /// </summary>
-    internal static RateLimitInfo OnLocalClock(RateLimitInfo window, DateTimeOffset? serverNow, DateTimeOffset now) =>
-        window.ResetsAt is { } reset && serverNow is { } date && (date - now).Duration() > MaxTrustedSkew
-            ? window with { ResetsAt = now + (reset - date) }
-            : window;
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using DataPulse.Client.Errors;
 
 namespace DataPulse.Client.Reports;
 
@@ -93,8 +94,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
 
         if (Length is { } expected && total != expected)
         {
-            throw new DataPulseConnectionException(
-                $"The report download of '{FileName}' ended after {total} of {expected} bytes.", _operation);
+            throw DataPulseExceptionFactory.DownloadEndedEarly(_operation, FileName, total, expected);
         }
 
         return total;
@@ -203,9 +203,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (idle?.IsCancellationRequested == true)
             {
-                throw new DataPulseTimeoutException(
-                    $"The report download of '{FileName}' received nothing for {_idleTimeout} (DataPulseClientOptions.DownloadIdleTimeout); the connection went silent.",
-                    DataPulseTimeoutKind.DownloadIdle, _idleTimeout, _operation, ex);
+                throw DataPulseExceptionFactory.DownloadIdle(_operation, FileName, _idleTimeout!.Value);
             }
 
             if (ex is OperationCanceledException)
@@ -213,7 +211,7 @@ public sealed class ReportFile : IDisposable, IAsyncDisposable
                 throw;
             }
 
-            throw new DataPulseConnectionException($"The report download of '{FileName}' broke off: {ex.Message}", _operation, ex);
+            throw DataPulseExceptionFactory.DownloadBroke(_operation, FileName, ex);
         }
     }
 

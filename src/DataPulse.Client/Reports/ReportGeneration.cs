@@ -14,7 +14,7 @@ public sealed record ReportGeneration
     public required ReportStatus Status { get; init; }
 
     /// <summary>Why generation failed, when <see cref="Status"/> is <see cref="ReportStatus.Failed"/>.</summary>
-    public ReportError? Error { get; init; }
+    public DataPulseApiError? Error { get; init; }
 
     /// <summary>How long the server asked the client to wait before asking again (<c>Retry-After</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }

@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Net;
+using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Reports;
 
@@ -53,7 +52,7 @@ internal sealed partial class ReportsClient
 
     public async Task<ReportExportStart> StartExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default)
     {
-        using var body = JsonBody.Create(ExportRequestValidator.ToBody(request), DataPulseJsonContext.Default.ExportBody);
+        using var body = JsonBody.Create(ExportRequestValidator.ToBody(request), ReportsJsonContext.Default.ExportBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var response = await ResponseReader.ReceiveAsync(api.Export(body, key, streams: true, cancellationToken), ExportOperation, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
@@ -82,8 +81,7 @@ internal sealed partial class ReportsClient
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             response.Dispose();
-            throw new DataPulseException(
-                $"{DownloadReportOperation}: report '{reportId}' is not ready yet (202 Accepted); wait until its status is ready.", DownloadReportOperation, null);
+            throw DataPulseExceptionFactory.ReportNotReady(DownloadReportOperation, reportId);
         }
 
         return await ToFileAsync(response, DownloadReportOperation, cancellationToken).ConfigureAwait(false);
@@ -105,20 +103,20 @@ internal sealed partial class ReportsClient
 
             if (generation.Status == ReportStatus.Failed)
             {
-                throw Failed(generation, operation);
+                throw DataPulseExceptionFactory.ReportFailed(operation, generation.ReportId, generation.Error);
             }
 
             var remaining = generationTimeout - timeProvider.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                throw TimedOut(generation, operation);
+                throw DataPulseExceptionFactory.ReportGenerationTimedOut(operation, generation.ReportId, generation.Status.Value, generationTimeout);
             }
 
             var wait = PollDelay(generation.RetryAfter);
             await Task.Delay(wait < remaining ? wait : remaining, timeProvider, cancellationToken).ConfigureAwait(false);
             if (timeProvider.GetElapsedTime(started) >= generationTimeout)
             {
-                throw TimedOut(generation, operation);
+                throw DataPulseExceptionFactory.ReportGenerationTimedOut(operation, generation.ReportId, generation.Status.Value, generationTimeout);
             }
 
             generation = await GetReportStatusAsync(generation.ReportId, cancellationToken).ConfigureAwait(false);
@@ -133,46 +131,25 @@ internal sealed partial class ReportsClient
         { } wait => wait,
     };
 
-    private DataPulseTimeoutException TimedOut(ReportGeneration generation, string operation) => new(
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{operation}: report '{generation.ReportId}' was still {generation.Status} after {generationTimeout} (DataPulseClientOptions.ReportGenerationTimeout). It may still finish: check it with GetReportStatusAsync(\"{generation.ReportId}\") and fetch it with DownloadReportAsync."),
-        DataPulseTimeoutKind.ReportGeneration,
-        generationTimeout,
-        operation);
-
-    private static DataPulseReportFailedException Failed(ReportGeneration generation, string operation)
-    {
-        var detail = generation.Error is { } error
-            ? $" ({error.Type ?? "?"}/{error.Code ?? "?"}){(string.IsNullOrWhiteSpace(error.Message) ? string.Empty : ": " + error.Message.Trim())}"
-            : ": the server gave no reason";
-        var trace = generation.Error?.TraceId is { } traceId ? $" Trace id: {traceId}." : string.Empty;
-        return new DataPulseReportFailedException(
-            $"{operation}: the server could not generate report '{generation.ReportId}'{detail}{(detail.EndsWith('.') ? string.Empty : ".")}{trace}",
-            generation.ReportId,
-            generation.Error,
-            operation);
-    }
-
     private ReportGeneration ReadGeneration(HttpResponseMessage response, string operation, string? knownId)
     {
-        var body = ResponseReader.Decode(response, DataPulseJsonContext.Default.ReportStatusBody, operation);
+        var body = ResponseReader.Decode(response, ReportsJsonContext.Default.ReportStatusBody, operation);
 
         var reportId = body.ReportId ?? knownId ?? LastSegment(response.Headers.Location);
         // The id comes from the server and is used as a path segment of later calls: it must not be a dot segment.
         if (string.IsNullOrWhiteSpace(reportId) || PathSegment.IsDotSegment(reportId) || string.IsNullOrEmpty(body.Status.Value))
         {
-            throw new DataPulseException(
-                $"{operation} succeeded, but its answer did not say which report it is or where it stands (report_id and status).", operation, null);
+            throw DataPulseExceptionFactory.Incomplete(operation, "which report it is or where it stands (report_id and status)");
         }
 
         return new ReportGeneration
         {
             ReportId = reportId,
             Status = body.Status,
-            Error = body.Error,
+            // The one error shape: what the server said, with the status of the answer that said it.
+            Error = body.Error is { } error ? error with { StatusCode = response.StatusCode } : null,
             RetryAfter = ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider),
-            Response = ResponseHeaderReader.ReadInfo(response),
+            Response = ResponseHeaderReader.InfoOf(response),
         };
     }
 
@@ -203,7 +180,7 @@ internal sealed partial class ReportsClient
                 ReportFileName.From(content.Headers.ContentDisposition, contentType),
                 contentType,
                 content.Headers.ContentLength,
-                ResponseHeaderReader.ReadInfo(response),
+                ResponseHeaderReader.InfoOf(response),
                 owner: response,
                 operation,
                 downloadIdleTimeout);

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
+using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
-using DataPulse.Client.Serialization;
 
 namespace DataPulse.Client.Reports;
 
@@ -15,10 +15,10 @@ internal sealed partial class ReportsClient
 
     public async Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default)
     {
-        using var body = JsonBody.Create(ScheduleValidator.ToBody(request), DataPulseJsonContext.Default.ScheduleBody);
+        using var body = JsonBody.Create(ScheduleValidator.ToBody(request), ReportsJsonContext.Default.ScheduleBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
         var (schedule, info) = await ResponseReader.ReadAsync(
-            api.CreateSchedule(body, key, cancellationToken), DataPulseJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
+            api.CreateSchedule(body, key, cancellationToken), ReportsJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
         return schedule with { Response = info };
     }
 
@@ -39,10 +39,7 @@ internal sealed partial class ReportsClient
             // Any cursor seen before, not only the one just sent, means the pages go round in a circle.
             if (page.NextCursor is not null && !seen.Add(page.NextCursor))
             {
-                throw new DataPulseException(
-                    $"{ListSchedulesOperation}: the server answered with cursor '{page.NextCursor}' a second time; stopping instead of looping.",
-                    ListSchedulesOperation,
-                    null);
+                throw DataPulseExceptionFactory.CursorRepeated(ListSchedulesOperation, page.NextCursor);
             }
 
             cursor = page.NextCursor;
@@ -54,7 +51,7 @@ internal sealed partial class ReportsClient
     {
         CheckPageSize(pageSize);
         var (envelope, info) = await ResponseReader.ReadAsync(
-            api.ListSchedules(pageSize, cursor, cancellationToken), DataPulseJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
+            api.ListSchedules(pageSize, cursor, cancellationToken), ReportsJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
             .ConfigureAwait(false);
         return new Page<ReportSchedule>
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using Polly;
 using Polly.Timeout;
@@ -43,14 +44,24 @@ internal static class RetryClassifier
 
     private static bool IsRetriable(Exception exception, HttpRequestMessage request, CancellationToken callerToken) => exception switch
     {
-        OperationCanceledException when callerToken.IsCancellationRequested => false,
-        DataPulseTimeoutException { Kind: DataPulseTimeoutKind.Overall } => false,
-        // No answer arrived: repeat what may be repeated.
+        _ when callerToken.IsCancellationRequested => false,
+        DeadlineExceededException { Overall: true } => false,
+        // Never resent: a redirect elsewhere was refused, or the answer was too large to read.
+        RedirectRefusedException or ResponseTooLargeException => false,
+        // No answer arrived in time, or at all: repeat what may be repeated.
+        DeadlineExceededException or HttpRequestException or IOException => IsSafeToRepeat(request),
+        // Raised by strategies a caller added (ConfigureResilience), or a transport limit (a caller HttpClient's Timeout).
+        TimeoutRejectedException or OperationCanceledException => IsSafeToRepeat(request),
+        // The client's own decision below the retry (the pacer's refusal) is final; so is an overall timeout.
+        DataPulseException { ClientReason: not DataPulseClientReason.None } or DataPulseTimeoutException { Kind: DataPulseTimeoutKind.Overall } => false,
+        // Raised as DataPulse exceptions by a caller's strategy or transport: no answer arrived.
         DataPulseTimeoutException or DataPulseConnectionException => IsSafeToRepeat(request),
-        // Raised by strategies a caller added (ConfigureResilience) or by a transport outside the SDK's own.
-        TimeoutRejectedException or HttpRequestException or OperationCanceledException => IsSafeToRepeat(request),
         _ => false,
     };
+
+    /// <summary>A 429 that says when to come back: the server's own instruction, paced, never counted as an outage.</summary>
+    public static bool IsServerPacing(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response && response.Headers.NonValidated.Contains(ResponseHeaderReader.RetryAfterHeader);
 
     private static TimeSpan? DelayFor(HttpResponseMessage response, HttpRequestMessage request, int retryIndex, RetryRules rules)
     {

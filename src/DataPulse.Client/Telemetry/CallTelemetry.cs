@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DataPulse.Client.Calls;
 using DataPulse.Client.Http;
-using DataPulse.Client.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace DataPulse.Client.Telemetry;
@@ -17,6 +17,9 @@ namespace DataPulse.Client.Telemetry;
 /// </summary>
 internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, ApiKeyProvider keyProvider, bool logBodies)
 {
+    /// <summary>The most characters of one body written to the log (<see cref="DataPulseClientOptions.MaxLoggedBodyLength"/>).</summary>
+    public const int MaxLoggedBodyLength = 4096;
+
     public ILogger Logger => logger;
 
     public DataPulseMetrics Metrics => metrics;
@@ -24,7 +27,7 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
     /// <summary>Whether anything listens at all; when not, an operation records nothing.</summary>
     public bool IsObserved => DataPulseTelemetry.ActivitySource.HasListeners() || metrics.Enabled || logger.IsEnabled(LogLevel.Warning);
 
-    public void Started(CallState call)
+    public void Started(CallContext call)
     {
         var request = call.Request;
         var activity = DataPulseTelemetry.ActivitySource.StartActivity(call.Operation, ActivityKind.Internal);
@@ -47,14 +50,14 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         }
     }
 
-    public void Retrying(CallState call, string status, TimeSpan delay)
+    public void Retrying(CallContext call, string status, TimeSpan delay)
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {
             Log.Retrying(logger, call.Operation, call.Attempts, status, delay.TotalMilliseconds);
         }
 
-        call.Retries++;
+        call.CountRetry();
         metrics.RecordRetry(call.Operation, status);
         call.Activity?.AddEvent(new ActivityEvent("datapulse.retry", tags: new ActivityTagsCollection
         {
@@ -63,7 +66,7 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         }));
     }
 
-    public void Succeeded(CallState call, HttpResponseMessage response, TimeSpan duration)
+    public void Succeeded(CallContext call, HttpResponseMessage response, TimeSpan duration)
     {
         var statusCode = (int)response.StatusCode;
         var traceId = ResponseHeaderReader.ReadTraceId(response.Headers);
@@ -97,7 +100,7 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         call.Activity?.Dispose();
     }
 
-    public void Failed(CallState call, Exception exception, TimeSpan duration, bool canceledByCaller)
+    public void Failed(CallContext call, Exception exception, TimeSpan duration, bool canceledByCaller)
     {
         var operation = call.Operation;
         var method = call.Request.Method.Method;
@@ -181,7 +184,7 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
 
         // Scrub before cutting, so that a key cut in two at the cap cannot slip through.
         var scrubbed = ApiKey.Scrub(text, keyProvider.TryCurrent()) ?? string.Empty;
-        var shown = Math.Min(scrubbed.Length, DataPulseClientOptions.MaxLoggedBodyLength);
+        var shown = Math.Min(scrubbed.Length, MaxLoggedBodyLength);
         Log.Body(logger, operation, direction, mediaType, scrubbed.Length, shown, scrubbed[..shown]);
     }
 }

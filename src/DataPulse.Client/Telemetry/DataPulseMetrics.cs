@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
@@ -26,6 +27,8 @@ internal sealed class DataPulseMetrics
     /// </summary>
     public static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60];
 
+    private readonly ConcurrentDictionary<IRetryBudgetGauge, byte> _budgets = new();
+
     public DataPulseMetrics(Meter meter)
     {
 #if NET9_0_OR_GREATER
@@ -37,7 +40,7 @@ internal sealed class DataPulseMetrics
         RateLimited = meter.CreateCounter<long>(RateLimitedName, "{response}", "Answers with status 429 (Too Many Requests), retried or not.");
         PacedWaits = meter.CreateCounter<long>(PacedWaitsName, "{wait}", "Attempts held back until the server's rate-limit window reset or a 429's pause ended.");
         RetryBudgetRefusals = meter.CreateCounter<long>(RetryBudgetRefusalsName, "{retry}", "Retries not made because the retry budget was spent.");
-        meter.CreateObservableGauge(RetryBudgetTokensName, RateLimiting.RateLimitTelemetry.ObserveBudgets, "{token}", "Tokens left in each retry budget of this process (retries stop at half).");
+        meter.CreateObservableGauge(RetryBudgetTokensName, ObserveBudgets, "{token}", "Tokens left in the retry budget of each server the clients on this meter call, the lowest when several keys share a server (retries stop at half).");
     }
 
     public static DataPulseMetrics Default { get; } = new(DataPulseTelemetry.Meter);
@@ -53,6 +56,11 @@ internal sealed class DataPulseMetrics
     public Counter<long> RetryBudgetRefusals { get; }
 
     public bool Enabled => Duration.Enabled || Retries.Enabled || RateLimited.Enabled;
+
+    /// <summary>Reports <paramref name="budget"/> on the gauge until <see cref="StopObserving"/>; its client calls that when disposed.</summary>
+    public void Observe(IRetryBudgetGauge budget) => _budgets.TryAdd(budget, 0);
+
+    public void StopObserving(IRetryBudgetGauge budget) => _budgets.TryRemove(budget, out _);
 
     public void RecordRetry(string operation, string status)
     {
@@ -135,4 +143,15 @@ internal sealed class DataPulseMetrics
     }
 
     public static string StatusText(int statusCode) => statusCode.ToString(CultureInfo.InvariantCulture);
+
+    // Only this meter's clients' budgets, one measurement per server: never a key or its hash in a tag.
+    private IEnumerable<Measurement<double>> ObserveBudgets() =>
+        _budgets.Keys
+            .Where(static budget => budget.Tokens is not null)
+            .GroupBy(static budget => (budget.ServerAddress, budget.ServerPort))
+            .Select(static server => new Measurement<double>(
+                server.Min(static budget => budget.Tokens!.Value),
+                new KeyValuePair<string, object?>("server.address", server.Key.ServerAddress),
+                new KeyValuePair<string, object?>("server.port", server.Key.ServerPort)))
+            .ToList();
 }

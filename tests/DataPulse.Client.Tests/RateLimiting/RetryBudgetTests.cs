@@ -87,15 +87,16 @@ public sealed class RetryBudgetTests : IDisposable
     }
 
     [Fact]
-    public async Task RateLimitedWithRetryAfter_PacingOff_SpendsTheBudget()
+    public async Task RateLimitedWithRetryAfter_PacingOff_NeverSpendsTheBudget()
     {
         WindowStubs.Always(_api, WindowStubs.Error(429, "0"), FailingPath);
         using var client = CreateClient(maxTokens: 2, o => o.RateLimitPacing = false);
 
         var thrown = await client.Invoking(c => c.Customers.GetAsync("cust_down")).Should().ThrowAsync<DataPulseRateLimitException>();
 
-        thrown.Which.Message.Should().Contain("retry budget is spent");
-        _api.Requests.Should().HaveCount(1);
+        thrown.Which.ClientReason.Should().Be(DataPulseClientReason.None);
+        thrown.Which.Message.Should().NotContain("retry budget", "a 429 with Retry-After is the server pacing the client, not an outage");
+        _api.Requests.Should().HaveCount(4, "MaxRetries (3) decides, not the budget");
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class RetryBudgetTests : IDisposable
         WindowStubs.Always(_api, WindowStubs.Error(503, "0"), FailingPath);
         using var client = CreateClient(maxTokens: 10);
         await client.Invoking(c => c.Customers.GetAsync("cust_down")).Should().ThrowAsync<DataPulseServerException>();
-        var observed = new System.Collections.Concurrent.ConcurrentBag<(double Tokens, string? Budget)>();
+        var observed = new System.Collections.Concurrent.ConcurrentBag<(double Tokens, Dictionary<string, object?> Tags)>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -152,13 +153,13 @@ public sealed class RetryBudgetTests : IDisposable
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => observed.Add((value, tags[0].Value as string)));
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => observed.Add((value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         listener.Start();
 
         listener.RecordObservableInstruments();
 
-        observed.Should().Contain(m => m.Budget!.StartsWith(_api.BaseAddress.AbsoluteUri, StringComparison.Ordinal) && m.Tokens == 6)
-            .And.NotContain(m => m.Budget!.Contains(ApiServer.ApiKey, StringComparison.Ordinal));
+        observed.Should().Contain(m => (string?)m.Tags["server.address"] == _api.BaseAddress.Host && (int?)m.Tags["server.port"] == _api.BaseAddress.Port && m.Tokens == 6);
+        observed.SelectMany(m => m.Tags.Keys).Should().OnlyContain(tag => tag == "server.address" || tag == "server.port", "no key, nor a hash of it, in a metric tag");
     }
 
     [Theory]

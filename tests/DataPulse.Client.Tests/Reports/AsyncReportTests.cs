@@ -127,7 +127,7 @@ public sealed class AsyncReportTests : IClassFixture<ApiServer>
         var status = await client.Reports.GetReportStatusAsync(ReportId);
 
         status.Status.Should().Be(ReportStatus.Failed);
-        status.Error.Should().BeEquivalentTo(new ReportError { Type = "api_error", Code = "report_generation_failed", Message = "boom" });
+        status.Error.Should().BeEquivalentTo(new DataPulseApiError { StatusCode = HttpStatusCode.OK, Type = "api_error", Code = "report_generation_failed", Message = "boom" });
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using DataPulse.Client.Analytics;
 using DataPulse.Client.Testing;
 using DataPulse.Client.Telemetry;
 using DataPulse.Client.Pipeline;
+using DataPulse.Client.RateLimiting;
 using System.Net;
 using DataPulse.Client.Http;
 using DataPulse.Client.Tests.Infrastructure;
@@ -210,7 +211,7 @@ public sealed class RetryClassifierTests : IClassFixture<ApiServer>
 
     /// <summary>The SDK's own handler chain and pipeline without the facade, which always adds an Idempotency-Key.</summary>
     private static HttpClient SdkCallPath(DataPulseClientOptions options) =>
-        CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true));
+        CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(PrimaryHandler.Create(), ownsHandler: true), new RateLimitRegistry());
 
     private static TimeSpan? NextDelay(Outcome<HttpResponseMessage> outcome, HttpMethod method, CancellationToken callerToken, TimeSpan? remaining = null)
     {

@@ -1,5 +1,6 @@
 using DataPulse.Client.Telemetry;
 using DataPulse.Client.Pipeline;
+using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Http;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Tests.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class TransportFailureTests
     {
         var transport = new CountingHandler();
         var options = Options(ScriptedServer.ClosedPort(), maxRetries: 2);
-        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(transport, ownsHandler: true));
+        using var http = CallPipeline.Create(options, ApiKeyProvider.Fixed(ApiServer.ApiKey), NullLogger.Instance, DataPulseMetrics.Default, new Transport.Handler(transport, ownsHandler: true), new RateLimitRegistry());
 
         var send = () => http.PostAsync(new Uri("v1/analytics/query", UriKind.Relative), new StringContent("{}"));
 

@@ -24,7 +24,7 @@ public sealed class ExtensibleValueTests
     // in it and falls back to reflection.
     private static readonly JsonSerializerOptions Json = new()
     {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(DataPulseJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine([.. Wholesome.PublicApiConventionsTests.WireContexts, new DefaultJsonTypeInfoResolver()]),
     };
 
     public static TheoryData<string> TypeNames => new(Types.Keys);
@@ -162,7 +162,7 @@ public sealed class ExtensibleValueTests
     [MemberData(nameof(TypeNamesInServerAnswers))]
     public void SdkJsonContext_ReadsTheTypeWithItsExtensibleValueConverter(string type)
     {
-        var info = DataPulseJsonContext.Default.GetTypeInfo(Types[type].Type);
+        var info = Wholesome.PublicApiConventionsTests.WireContract(Types[type].Type);
 
         info.Should().NotBeNull();
         info!.Converter.GetType().Should().Be(typeof(ExtensibleValueJsonConverter<>).MakeGenericType(Types[type].Type));

@@ -4,7 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
-using DataPulse.Client.Serialization;
+using DataPulse.Client.Analytics;
+using DataPulse.Client.Customers;
+using DataPulse.Client.Errors;
+using DataPulse.Client.Predictions;
+using DataPulse.Client.Reports;
 
 namespace DataPulse.Client.Tests.Wholesome;
 
@@ -116,7 +120,7 @@ public sealed partial class PublicApiConventionsTests
     [Fact]
     public void ResponseModels_AreInTheJsonContext()
     {
-        ResponseModels.Where(t => DataPulseJsonContext.Default.GetTypeInfo(t) is null)
+        ResponseModels.Where(t => WireContract(t) is null)
             .Select(t => t.FullName).Should().BeEmpty("every wire model is source-generated (no reflection at run time)");
     }
 
@@ -127,7 +131,7 @@ public sealed partial class PublicApiConventionsTests
         var checkedProperties = 0;
         foreach (var type in ResponseModels)
         {
-            if (DataPulseJsonContext.Default.GetTypeInfo(type) is not { Kind: JsonTypeInfoKind.Object } info)
+            if (WireContract(type) is not { Kind: JsonTypeInfoKind.Object } info)
             {
                 problems.Add($"{type.Name} has no object contract in the JSON context");
                 continue;
@@ -180,13 +184,30 @@ public sealed partial class PublicApiConventionsTests
     }
 
     [Fact]
-    public void JsonContext_WritesSnakeCaseAndOmitsNulls()
+    public void JsonContexts_WriteSnakeCaseAndOmitNulls()
     {
-        var options = DataPulseJsonContext.Default.Options;
-
-        options.PropertyNamingPolicy.Should().Be(JsonNamingPolicy.SnakeCaseLower);
-        options.DefaultIgnoreCondition.Should().Be(JsonIgnoreCondition.WhenWritingNull);
+        foreach (var context in WireContexts.Where(c => c is not ErrorJsonContext))
+        {
+            context.Options.PropertyNamingPolicy.Should().Be(JsonNamingPolicy.SnakeCaseLower, context.GetType().Name);
+            context.Options.DefaultIgnoreCondition.Should().Be(JsonIgnoreCondition.WhenWritingNull, context.GetType().Name);
+        }
     }
+
+    [Fact]
+    public void ErrorJsonContext_ReadsSnakeCase()
+    {
+        ErrorJsonContext.Default.Options.PropertyNamingPolicy.Should().Be(JsonNamingPolicy.SnakeCaseLower);
+    }
+
+    /// <summary>Each resource's source-generated contract, and the error body's.</summary>
+    internal static readonly JsonSerializerContext[] WireContexts =
+    [
+        AnalyticsJsonContext.Default, CustomersJsonContext.Default, PredictionsJsonContext.Default, ReportsJsonContext.Default, ErrorJsonContext.Default,
+    ];
+
+    /// <summary>The source-generated contract of a wire model, from whichever context lists it.</summary>
+    internal static JsonTypeInfo? WireContract(Type type) =>
+        WireContexts.Select(context => context.GetTypeInfo(type)).FirstOrDefault(info => info is not null);
 
     private static bool IsAwaitable(Type type) =>
         type == typeof(Task) || type == typeof(ValueTask)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DataPulse.Client.Http;
 
-namespace DataPulse.Client;
+namespace DataPulse.Client.Configuration;
 
 /// <summary>Checks a <see cref="DataPulseClientOptions"/>; each problem is one sentence that names the setting.</summary>
 // Hand-written, not [OptionsValidator]: only the plain ranges fit attributes; the key, https-or-loopback, AttemptTimeout <= Timeout and binding checks stay here anyway, shared with the constructors.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace DataPulse.Client.DependencyInjection;
+namespace DataPulse.Client.Configuration;
 
 /// <summary>
 /// Reads a configuration section into <see cref="DataPulseClientOptions"/> with explicit, reflection-free reads (so the

@@ -1,7 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 
-namespace DataPulse.Client.Pipeline;
+namespace DataPulse.Client.Http;
 
 /// <summary>
 /// Reads a response body whole, inside the attempt and under its deadline, into a pooled buffer of at most a given
@@ -12,14 +11,14 @@ internal static class ResponseBuffer
     private const int FirstChunk = 16 * 1024;
 
     /// <summary>Replaces <paramref name="response"/>'s content by a <see cref="BufferedContent"/> holding its whole body.</summary>
-    /// <exception cref="DataPulseException">The body is larger than <paramref name="maxBytes"/> (never for <paramref name="keepPartial"/>).</exception>
-    public static async Task LoadAsync(HttpResponseMessage response, int maxBytes, bool keepPartial, string operation, CancellationToken cancellationToken)
+    /// <exception cref="ResponseTooLargeException">The body is larger than <paramref name="maxBytes"/> (never for <paramref name="keepPartial"/>).</exception>
+    public static async Task LoadAsync(HttpResponseMessage response, int maxBytes, bool keepPartial, CancellationToken cancellationToken)
     {
         var original = response.Content;
         var declared = original.Headers.ContentLength;
         if (declared > maxBytes && !keepPartial)
         {
-            throw TooLarge(operation, maxBytes, declared);
+            throw new ResponseTooLargeException(maxBytes, declared);
         }
 
         // Rent one byte more than the cap, so "exactly the cap" and "more than the cap" can be told apart.
@@ -69,7 +68,7 @@ internal static class ResponseBuffer
             {
                 if (!keepPartial)
                 {
-                    throw TooLarge(operation, maxBytes, null);
+                    throw new ResponseTooLargeException(maxBytes, null);
                 }
 
                 filled = maxBytes;
@@ -115,11 +114,4 @@ internal static class ResponseBuffer
         ArrayPool<byte>.Shared.Return(buffer);
         return larger;
     }
-
-    private static DataPulseException TooLarge(string operation, int maxBytes, long? declared) => new(
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{operation}: the answer is larger than the {maxBytes:N0} bytes a response may be buffered in memory ({(declared is { } length ? $"Content-Length {length:N0}" : "the body kept coming")}); raise DataPulseClientOptions.MaxResponseBufferSize if this answer is expected. Not retried."),
-        operation,
-        null);
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace DataPulse.Client.Pipeline;
+namespace DataPulse.Client.Http;
 
 /// <summary>
 /// A JSON request body serialized once, up front: it goes out with <c>Content-Length</c> (never chunked, which some

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net;
 
-namespace DataPulse.Client.Pipeline;
+namespace DataPulse.Client.Http;
 
 /// <summary>
 /// A response body read whole inside its attempt, held in a buffer rented from <see cref="ArrayPool{T}.Shared"/> and

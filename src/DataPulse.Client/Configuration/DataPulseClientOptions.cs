@@ -127,7 +127,7 @@ public sealed class DataPulseClientOptions
     public bool LogBodies { get; set; }
 
     /// <summary>The most characters of one body written to the log when <see cref="LogBodies"/> is on: 4096.</summary>
-    public const int MaxLoggedBodyLength = 4096;
+    public const int MaxLoggedBodyLength = Telemetry.CallTelemetry.MaxLoggedBodyLength;
 
     /// <summary>
     /// Adds strategies to the SDK's resilience pipeline. Runs after the SDK added its retry, so what it adds runs inside

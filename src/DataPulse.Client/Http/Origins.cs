@@ -1,4 +1,4 @@
-namespace DataPulse.Client.Pipeline;
+namespace DataPulse.Client.Http;
 
 /// <summary>Whether two addresses are the same origin (scheme, host and port): the only place a redirect may lead.</summary>
 internal static class Origins

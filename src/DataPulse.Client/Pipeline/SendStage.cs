@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using DataPulse.Client.Calls;
+using DataPulse.Client.Errors;
+using DataPulse.Client.Http;
+using Polly;
+
+namespace DataPulse.Client.Pipeline;
+
+/// <summary>
+/// The bottom of the pipeline, once per attempt: adds the key and the SDK's headers, sends through the
+/// <see cref="Transport"/>, refuses an answer from another origin (a redirect a caller's <see cref="HttpClient"/>
+/// followed), reads the answer's facts once, and reads its body whole into a capped pooled buffer under the attempt's
+/// deadline, unless the operation streams a file. Failures go up as they are; the outcome stage names them.
+/// </summary>
+internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string userAgent, int maxResponseBufferSize, TimeProvider timeProvider)
+    : IDisposable
+{
+    public static readonly Func<ResilienceContext, SendStage, ValueTask<Outcome<HttpResponseMessage>>> Callback =
+        static (context, send) => send.SendAsync(context);
+
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    public void Dispose() => transport.Dispose();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAsync(ResilienceContext context)
+    {
+        var call = CallContext.Of(context);
+        if (keys.TryCurrent() is not { } key)
+        {
+            return Outcome.FromException<HttpResponseMessage>(DataPulseExceptionFactory.KeyMissing(call.Operation));
+        }
+
+        var token = context.CancellationToken;
+        var origin = call.Request.RequestUri!;
+        var wire = transport.Prepare(call.Request);
+        HttpResponseMessage? response = null;
+        try
+        {
+            AddHeaders(wire, key);
+            if (wire.Content is JsonBody body)
+            {
+                body.SendWith(wire);
+            }
+
+            response = await transport.SendAsync(wire, token).ConfigureAwait(false);
+
+            // A caller's HttpClient may follow redirects on its own, and when it does it takes the Authorization header off
+            // the message: an answer from another origin after that is never accepted.
+            if (wire.Headers.Authorization is null && response.RequestMessage?.RequestUri is { } answeredBy && !Origins.Same(answeredBy, origin))
+            {
+                throw new RedirectRefusedException(answeredBy);
+            }
+
+            ResponseHeaderReader.Remember(response, wire, timeProvider);
+            if (!response.IsSuccessStatusCode)
+            {
+                await ResponseBuffer.LoadAsync(response, ApiErrorReader.ReadLimit, keepPartial: true, token).ConfigureAwait(false);
+                call.CallerToken.ThrowIfCancellationRequested();
+            }
+            else if (!call.Streams || response.StatusCode == HttpStatusCode.Accepted)
+            {
+                await ResponseBuffer.LoadAsync(response, maxResponseBufferSize, keepPartial: false, token).ConfigureAwait(false);
+            }
+
+            return Outcome.FromResult(response);
+        }
+        catch (Exception ex)
+        {
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(RedirectRefusedException.Within(ex) ?? ex);
+        }
+        finally
+        {
+            // The key lives on the message only while it is sent: nothing kept afterwards (a response, an exception) leads to it.
+            wire.Headers.Authorization = null;
+        }
+    }
+
+    private void AddHeaders(HttpRequestMessage request, string key)
+    {
+        var headers = request.Headers;
+        headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (!headers.NonValidated.Contains("User-Agent"))
+        {
+            headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        if (!headers.NonValidated.Contains("Accept"))
+        {
+            headers.Accept.Add(AcceptJson);
+        }
+    }
+}
