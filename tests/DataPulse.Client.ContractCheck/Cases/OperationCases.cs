@@ -44,9 +44,9 @@ internal static class OperationCases
             Expect.That(result.Meta.Truncated, "truncated true");
         });
 
-        yield return new("query: the caller's own Idempotency-Key, sent as given", async c =>
+        yield return new("query: the caller's own Idempotency-Key (a GUID), sent as given", async c =>
         {
-            const string key = "order-42-report";
+            const string key = "5f0c2a8e-9b1d-4c7f-a3e6-d2b1c0a9f8e7";
             await c.Client().Analytics.QueryAsync(new QueryRequest { Sql = RegionRevenueSql, IdempotencyKey = key });
             Expect.Equal(key, c.Exchanges[0].IdempotencyKey, "Idempotency-Key");
         });
