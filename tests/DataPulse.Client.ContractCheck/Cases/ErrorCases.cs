@@ -92,6 +92,13 @@ internal static class ErrorCases
             Expect.Equal(HttpStatusCode.Conflict, ex.StatusCode, "status");
         });
 
+        yield return new("503 FailNextCalls on an export (a file operation's error answer)", async c =>
+        {
+            c.Sandbox.FailNextCalls(1, HttpStatusCode.ServiceUnavailable);
+            await Expect.ThrowsAsync<DataPulseServerException>(() =>
+                c.Client().Reports.ExportAsync(new ReportExportRequest { TemplateId = "tmpl_q3_performance", Format = ReportFormat.Pdf }));
+        });
+
         yield return new("429 RateLimitNextCalls, Retry-After 7", async c =>
         {
             c.Sandbox.RateLimitNextCalls(1, TimeSpan.FromSeconds(7));
