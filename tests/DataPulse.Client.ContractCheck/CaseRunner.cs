@@ -1,5 +1,4 @@
 using DataPulse.Client.ContractCheck.Cases;
-using DataPulse.Client.ContractCheck.Prism;
 using DataPulse.Client.ContractCheck.Recording;
 using DataPulse.Client.Testing;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using DataPulse.Client.Analytics;
 using DataPulse.Client.Predictions;
 using DataPulse.Client.Reports;
 
