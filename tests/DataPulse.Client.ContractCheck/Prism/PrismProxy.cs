@@ -14,6 +14,7 @@ internal sealed class PrismProxy : IAsyncDisposable
 {
     private const string ListeningMarker = "Prism is listening on";
     private const int LogLinesKept = 200;
+    private const int StartAttempts = 3;
 
     private readonly Process _process;
     private readonly Queue<string> _log = new();
@@ -34,6 +35,21 @@ internal sealed class PrismProxy : IAsyncDisposable
     /// <param name="upstream">The server the proxy forwards to.</param>
     /// <param name="startTimeout">How long Prism may take to listen (node starting on a loaded machine).</param>
     public static async Task<PrismProxy> StartAsync(string prism, string document, Uri upstream, TimeSpan startTimeout)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(prism, document, upstream, startTimeout).ConfigureAwait(false);
+            }
+            catch (PrismExitedException) when (attempt < StartAttempts)
+            {
+                // Most likely another process took the free port first; try another.
+            }
+        }
+    }
+
+    private static async Task<PrismProxy> StartOnceAsync(string prism, string document, Uri upstream, TimeSpan startTimeout)
     {
         var port = FreeLoopbackPort();
         var info = new ProcessStartInfo(prism)
@@ -60,7 +76,7 @@ internal sealed class PrismProxy : IAsyncDisposable
         process.OutputDataReceived += (_, e) => proxy.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => proxy.OnLine(e.Data);
         process.Exited += (_, _) => proxy._listening.TrySetException(
-            new InvalidOperationException($"prism exited with code {process.ExitCode} before it listened.\n{proxy.Log}"));
+            new PrismExitedException($"prism exited with code {process.ExitCode} before it listened.\n{proxy.Log}"));
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {prism}.");
@@ -141,9 +157,12 @@ internal sealed class PrismProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Prism ended before it listened (a port taken in the meantime, a document it cannot read).</summary>
+    private sealed class PrismExitedException(string message) : InvalidOperationException(message);
+
     private static int FreeLoopbackPort()
     {
-        // A small race (another process may take the port before Prism binds it); Prism then exits and says so.
+        // A small race (another process may take the port before Prism binds it); Prism then exits, and StartAsync retries.
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
