@@ -17,7 +17,7 @@ public interface IAnalyticsClient
     /// <param name="request">The query and its row limit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The typed columns and rows, and how the query ran.</returns>
-    /// <exception cref="ArgumentException">The SQL is empty, or the limit is outside 1 to 10,000; nothing is sent.</exception>
+    /// <exception cref="ArgumentException">The SQL is empty, the limit is outside 1 to 10,000, or the <c>IdempotencyKey</c> is not a GUID; nothing is sent.</exception>
     /// <exception cref="DataPulseBadRequestException">The server rejected the query (code <c>invalid_query</c>).</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
@@ -42,7 +42,7 @@ public interface IAnalyticsClient
     /// <param name="typeInfo">The row type's metadata from your own <c>JsonSerializerContext</c>, for example <c>MyJsonContext.Default.RegionRevenue</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The mapped rows, the columns, and how the query ran.</returns>
-    /// <exception cref="ArgumentException">The SQL is empty, the limit is outside 1 to 10,000, or <typeparamref name="T"/> is not read from a JSON object; nothing is sent.</exception>
+    /// <exception cref="ArgumentException">The SQL is empty, the limit is outside 1 to 10,000, the <c>IdempotencyKey</c> is not a GUID, or <typeparamref name="T"/> is not read from a JSON object; nothing is sent.</exception>
     /// <exception cref="InvalidCastException">A cell does not fit its property; the message names the column, the row and both types.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface IAnalyticsClient
     /// <param name="map">Builds a <typeparamref name="T"/> from a row with its typed getters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The mapped rows, the columns, and how the query ran.</returns>
-    /// <exception cref="ArgumentException">The SQL is empty, or the limit is outside 1 to 10,000; nothing is sent.</exception>
+    /// <exception cref="ArgumentException">The SQL is empty, the limit is outside 1 to 10,000, or the <c>IdempotencyKey</c> is not a GUID; nothing is sent.</exception>
     /// <exception cref="InvalidCastException">A typed getter met a cell of another type; the message names the column and row.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default);

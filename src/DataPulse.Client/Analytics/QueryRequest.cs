@@ -18,7 +18,9 @@ public sealed record QueryRequest
 
     /// <summary>
     /// The <c>Idempotency-Key</c> to send. The client sends a fresh one per call by default, the same on every retry of
-    /// that call; set this to make a call you repeat yourself deduplicate on the server.
+    /// that call; set this to make a call you repeat yourself deduplicate on the server. The API's contract asks for a GUID:
+    /// 32 hex digits, hyphenated or in braces (<c>Guid.ToString()</c> in the <c>N</c>, <c>D</c> or <c>B</c> format), sent as
+    /// given; anything else throws <see cref="ArgumentException"/> and nothing is sent.
     /// </summary>
     public string? IdempotencyKey { get; init; }
 }

@@ -8,7 +8,8 @@ public partial interface IReportsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The schedule, with its id and next run.</returns>
     /// <exception cref="ArgumentException">A field is missing, the cron expression is not five valid fields, the time zone is
-    /// unknown, or a recipient is not an email address; the message names the field and nothing is sent.</exception>
+    /// unknown, a recipient is not an email address, or the <c>IdempotencyKey</c> is not a GUID; the message names the field
+    /// and nothing is sent.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>
     Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default);
 

@@ -12,8 +12,8 @@ public partial interface IReportsClient
     /// <param name="request">What to export, and in which format.</param>
     /// <param name="cancellationToken">Cancels the call and any wait for generation (the download itself takes its own token).</param>
     /// <returns>The file, streamed.</returns>
-    /// <exception cref="ArgumentException">Not exactly one of template id and query is set, the format is missing, or the date
-    /// range starts after it ends; nothing is sent.</exception>
+    /// <exception cref="ArgumentException">Not exactly one of template id and query is set, the format is missing, the date
+    /// range starts after it ends, or the <c>IdempotencyKey</c> is not a GUID; nothing is sent.</exception>
     /// <exception cref="DataPulseReportFailedException">The server could not generate the report; carries its error.</exception>
     /// <exception cref="DataPulseTimeoutException">The report was not ready within <see cref="DataPulseClientOptions.ReportGenerationTimeout"/>.</exception>
     /// <exception cref="DataPulseException">The call failed; see the README's exception table for the subtypes.</exception>

@@ -61,9 +61,9 @@ public sealed class QueryTests : IClassFixture<ApiServer>
     {
         using var client = _api.CreateClient();
 
-        await client.Analytics.QueryAsync(new QueryRequest { Sql = "SELECT 1", IdempotencyKey = "order-42-report" });
+        await client.Analytics.QueryAsync(new QueryRequest { Sql = "SELECT 1", IdempotencyKey = "0f8e2c4a-7b1d-4e3f-9a6c-5d2b1e0f9a8c" });
 
-        SentRequest.Of(_api.SingleRequest()).IdempotencyKey().Should().Be("order-42-report");
+        SentRequest.Of(_api.SingleRequest()).IdempotencyKey().Should().Be("0f8e2c4a-7b1d-4e3f-9a6c-5d2b1e0f9a8c");
     }
 
     [Fact]

@@ -93,9 +93,9 @@ public sealed class PredictionsClientTests : IClassFixture<ApiServer>
     {
         using var client = _api.CreateClient();
 
-        await client.Predictions.PredictAsync(ContractRequest("predict-cust_1-2025-01-15"));
+        await client.Predictions.PredictAsync(ContractRequest("{7c1e9a2b-4d3f-4b8e-a5c6-0f1e2d3c4b5a}"));
 
-        SentRequest.Of(_api.SingleRequest()).IdempotencyKey().Should().Be("predict-cust_1-2025-01-15");
+        SentRequest.Of(_api.SingleRequest()).IdempotencyKey().Should().Be("{7c1e9a2b-4d3f-4b8e-a5c6-0f1e2d3c4b5a}");
     }
 
     [Fact]

@@ -89,9 +89,9 @@ public sealed class ReportsClientTests : IClassFixture<ApiServer>
         StubPdf();
         using var client = _api.CreateClient();
 
-        using var file = await client.Reports.ExportAsync(TemplateRequest("q3-export-2025"));
+        using var file = await client.Reports.ExportAsync(TemplateRequest("3b9e6f1a8c2d4e5fa7b0c1d2e3f4a5b6"));
 
-        SentRequest.Of(_api.SingleRequest()).IdempotencyKey().Should().Be("q3-export-2025");
+        SentRequest.Of(_api.SingleRequest()).IdempotencyKey().Should().Be("3b9e6f1a8c2d4e5fa7b0c1d2e3f4a5b6");
     }
 
     [Fact]
