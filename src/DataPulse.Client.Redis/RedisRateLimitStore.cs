@@ -23,6 +23,10 @@ public sealed class RedisRateLimitStore : IRateLimitStore, IDisposable
     private readonly bool _ownsConnection;
     private readonly RedisRateLimitStoreOptions _options;
     private readonly string _expiry;
+    private readonly string _instance = Guid.NewGuid().ToString("N") + ":";
+
+    // The longest pause a Retry-After sets, as the in-process store: one day.
+    private const long MaxPauseMs = 24 * 60 * 60 * 1000;
 
     /// <summary>Creates a store on a connection you own and keep open.</summary>
     /// <param name="connection">The Redis connection.</param>
@@ -60,34 +64,43 @@ public sealed class RedisRateLimitStore : IRateLimitStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask<RateLimitGrant> AcquireAsync(string scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async ValueTask<RateLimitGrant> AcquireAsync(string scope, RateLimitRequest request, CancellationToken cancellationToken = default)
     {
-        var result = (RedisResult[])(await EvaluateAsync(RedisScripts.Acquire, Key(scope), [now.ToUnixTimeMilliseconds(), _expiry], cancellationToken).ConfigureAwait(false))!;
-        return (int)result[0] switch
-        {
-            0 => RateLimitGrant.Granted,
-            2 => RateLimitGrant.WaitUntil(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)result[1]!, CultureInfo.InvariantCulture))),
-            _ => RateLimitGrant.WindowUnknown,
-        };
+        ArgumentNullException.ThrowIfNull(scope);
+        var result = (RedisResult[])(await EvaluateAsync(
+            RedisScripts.Acquire,
+            Keys(scope),
+            [
+                Ms(request.Now), Lease(request.LeaseId), Ms(request.LeaseExpiresAt), request.LocalInFlight,
+                (long)request.MaxWait.TotalMilliseconds, (long)request.ProbeInterval.TotalMilliseconds, _expiry,
+            ],
+            cancellationToken).ConfigureAwait(false))!;
+        return new RateLimitGrant(
+            (RateLimitGrantStatus)int.Parse((string)result[0]!, CultureInfo.InvariantCulture),
+            Time(result[1]),
+            (RateLimitHoldReason)int.Parse((string)result[2]!, CultureInfo.InvariantCulture),
+            Number(result[3]),
+            Number(result[4]),
+            Time(result[5]));
     }
 
     /// <inheritdoc />
-    public async ValueTask RecordWindowAsync(string scope, RateLimitInfo window, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async ValueTask RecordAsync(string scope, RateLimitAnswer answer, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(window);
-        if (window.Remaining is not { } remaining || window.ResetsAt is not { } reset)
-        {
-            return;
-        }
-
-        RedisValue limit = window.Limit is { } known ? known : RedisValue.EmptyString;
+        ArgumentNullException.ThrowIfNull(scope);
+        var window = answer.Window ?? RateLimitInfo.None;
         await EvaluateAsync(
-            RedisScripts.Record, Key(scope), [now.ToUnixTimeMilliseconds(), limit, remaining, reset.ToUnixTimeMilliseconds(), _expiry], cancellationToken).ConfigureAwait(false);
+            RedisScripts.Record,
+            Keys(scope),
+            [
+                Lease(answer.LeaseId), Ms(answer.SentAt), Ms(answer.Now), answer.Answered ? 1 : 0, answer.TooManyRequests ? 1 : 0,
+                answer.RetryAfter is { } retryAfter ? (long)Math.Min(retryAfter.TotalMilliseconds, MaxPauseMs) : RedisValue.EmptyString,
+                Optional(window.Limit), Optional(window.Remaining), window.ResetsAt is { } reset ? Ms(reset) : RedisValue.EmptyString,
+                Optional(answer.GrantedWith.Remaining), answer.GrantedWith.ResetsAt is { } hadReset ? Ms(hadReset) : RedisValue.EmptyString,
+                _expiry, MaxPauseMs,
+            ],
+            cancellationToken).ConfigureAwait(false);
     }
-
-    /// <inheritdoc />
-    public async ValueTask PauseAsync(string scope, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        await EvaluateAsync(RedisScripts.Pause, Key(scope), [until.ToUnixTimeMilliseconds(), _expiry], cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async ValueTask<double> UpdateRetryTokensAsync(string budget, double change, double maxTokens, CancellationToken cancellationToken = default)
@@ -107,6 +120,23 @@ public sealed class RedisRateLimitStore : IRateLimitStore, IDisposable
 
     private RedisKey Key(string name) => _options.KeyPrefix + name;
 
+    // One hash slot for a scope's two keys (the braces), so that a Redis Cluster runs its scripts too.
+    private RedisKey[] Keys(string scope) => [_options.KeyPrefix + "{" + scope + "}", _options.KeyPrefix + "{" + scope + "}:out"];
+
+    // Lease ids are unique per process; the store's own id makes them unique across the fleet.
+    private RedisValue Lease(long id) => _instance + id.ToString(CultureInfo.InvariantCulture);
+
+    private static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    private static RedisValue Optional(long? value) => value is { } known ? known : RedisValue.EmptyString;
+
+    private static long? Number(RedisResult result) => (string?)result is { Length: > 0 } text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private static DateTimeOffset? Time(RedisResult result) => Number(result) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken) =>
+        _connection.GetDatabase(_options.Database).ScriptEvaluateAsync(script, keys, values).WaitAsync(cancellationToken);
+
     private Task<RedisResult> EvaluateAsync(string script, RedisKey key, RedisValue[] values, CancellationToken cancellationToken) =>
-        _connection.GetDatabase(_options.Database).ScriptEvaluateAsync(script, [key], values).WaitAsync(cancellationToken);
+        EvaluateAsync(script, [key], values, cancellationToken);
 }

@@ -58,23 +58,6 @@ public sealed class RedisRateLimitStoreTests : IDisposable
         (await other.UpdateRetryTokensAsync("b", -100, 10)).Should().Be(0);
     }
 
-    [RedisFact]
-    public async Task Window_FollowsTheSameRulesAsTheInProcessStore()
-    {
-        using var store = RedisRateLimitStore.Connect(RedisAddress.Required, new RedisRateLimitStoreOptions { KeyPrefix = _prefix });
-        var now = DateTimeOffset.FromUnixTimeSeconds(1_736_929_800);
-        (await store.AcquireAsync("w", now)).Should().Be(RateLimitGrant.WindowUnknown);
-
-        await store.RecordWindowAsync("w", new RateLimitInfo { Limit = 2, Remaining = 1, ResetsAt = now.AddSeconds(10) }, now);
-        await store.RecordWindowAsync("w", new RateLimitInfo { Limit = 2, Remaining = 50, ResetsAt = now.AddSeconds(10) }, now);
-        (await store.AcquireAsync("w", now)).Should().Be(RateLimitGrant.Granted);
-        (await store.AcquireAsync("w", now)).Should().Be(RateLimitGrant.WaitUntil(now.AddSeconds(10)));
-        (await store.AcquireAsync("w", now.AddSeconds(10))).Should().Be(RateLimitGrant.Granted, "past the reset the window starts full at its limit");
-
-        await store.PauseAsync("w", now.AddSeconds(15));
-        (await store.AcquireAsync("w", now.AddSeconds(11))).Should().Be(RateLimitGrant.WaitUntil(now.AddSeconds(15)));
-    }
-
     [Fact]
     public async Task RedisUnreachable_CallsGoOnWithTheLocalWindowAndWarnOnce()
     {

@@ -57,8 +57,7 @@ internal static class CallPipeline
 
             if (store is not null && options.RateLimitPacing)
             {
-                var limiter = new ServerWindowRateLimiter(store, scope!, timeProvider);
-                builder.AddStrategy(_ => new PacingStage(limiter, timeProvider, options.MaxRetryAfter, logger, metrics));
+                builder.AddStrategy(_ => new PacingStage(store, scope!, timeProvider, options.MaxRetryAfter, logger, metrics));
             }
         }
 

@@ -19,27 +19,17 @@ internal sealed class FallbackRateLimitStore(IRateLimitStore primary, IRateLimit
     private long _nextWarning;
     private bool _failing;
 
-    public ValueTask<RateLimitGrant> AcquireAsync(string scope, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        RunAsync(static (store, a, ct) => store.AcquireAsync(a.scope, a.now, ct), (scope, now), cancellationToken);
+    public ValueTask<RateLimitGrant> AcquireAsync(string scope, RateLimitRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(static (store, a, ct) => store.AcquireAsync(a.scope, a.request, ct), (scope, request), cancellationToken);
 
-    public async ValueTask RecordWindowAsync(string scope, RateLimitInfo window, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    public async ValueTask RecordAsync(string scope, RateLimitAnswer answer, CancellationToken cancellationToken = default) =>
         await RunAsync(
             static async (store, a, ct) =>
             {
-                await store.RecordWindowAsync(a.scope, a.window, a.now, ct).ConfigureAwait(false);
+                await store.RecordAsync(a.scope, a.answer, ct).ConfigureAwait(false);
                 return true;
             },
-            (scope, window, now),
-            cancellationToken).ConfigureAwait(false);
-
-    public async ValueTask PauseAsync(string scope, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        await RunAsync(
-            static async (store, a, ct) =>
-            {
-                await store.PauseAsync(a.scope, a.until, ct).ConfigureAwait(false);
-                return true;
-            },
-            (scope, until),
+            (scope, answer),
             cancellationToken).ConfigureAwait(false);
 
     public ValueTask<double> UpdateRetryTokensAsync(string budget, double change, double maxTokens, CancellationToken cancellationToken = default) =>

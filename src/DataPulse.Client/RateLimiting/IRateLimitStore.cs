@@ -1,53 +1,42 @@
 namespace DataPulse.Client.RateLimiting;
 
 /// <summary>
-/// Where clients keep the rate-limit window the server reports and the retry budget, so that every client on one API key
-/// and base address (in one process by default, or across a fleet with a shared store such as
-/// <c>DataPulse.Client.Redis</c>) paces against the same numbers. Set it on
+/// Where clients keep what the server said about its rate limit (its <c>X-RateLimit-*</c> window, a 429's pause), the
+/// requests let go and not yet answered, and the retry budget, so that every client on one API key and base address (in
+/// one process, or across a fleet with a shared store such as <c>DataPulse.Client.Redis</c>) paces as one. Set it on
 /// <see cref="DataPulseClientOptions.RateLimitStore"/>; leave that null for the in-process store.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A scope names one window: the base address and a hash of the API key, never the key itself. Every
-/// member must be atomic per scope and safe to call concurrently. Times come from the client's
+/// The rules, which every store must follow exactly (the in-process <see cref="InMemoryRateLimitStore"/> is the reference;
+/// the Redis store runs the same rules as Lua scripts): a request is held only on the server's own words (a pause from a
+/// 429's <c>Retry-After</c>, or <c>Remaining: 0</c> until a reset still ahead); a hold longer than the request may wait
+/// refuses it, except for one probe per interval, whose answer ends or renews the hold; otherwise a request may go while
+/// fewer requests are out than the server said remain (four before the first answer), or when the asking process has none
+/// out at all. Each member is atomic per scope and safe to call concurrently; times come from the client's
 /// <see cref="DataPulseClientOptions.TimeProvider"/>, so a store keeps no clock of its own.
 /// </para>
 /// <para>
-/// When a member throws, the client carries on with its in-process store and logs one warning (at most once a minute),
-/// so an unreachable store never fails a call; it tries the store again a few seconds later.
+/// A scope names one window: the base address and a hash of the API key, never the key itself. When a member throws, the
+/// client carries on with its in-process store and logs one warning (at most once a minute), so an unreachable store
+/// never fails a call; it tries the store again a few seconds later.
 /// </para>
 /// </remarks>
 public interface IRateLimitStore
 {
-    /// <summary>
-    /// Takes one request from the window of <paramref name="scope"/>, or says when to ask again: at the window's reset
-    /// when it is spent, at the end of a pause a 429 asked for, or <see cref="RateLimitGrant.WindowUnknown"/> when no answer
-    /// has told the window yet.
-    /// </summary>
+    /// <summary>Decides whether a request may go now on <paramref name="scope"/>, and if not, when to ask again.</summary>
     /// <param name="scope">The window's name.</param>
-    /// <param name="now">The current time.</param>
+    /// <param name="request">The request and the asking process's view.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The decision.</returns>
-    ValueTask<RateLimitGrant> AcquireAsync(string scope, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <returns>The decision; a request granted (or let go as a probe) is counted as out until its answer is recorded.</returns>
+    ValueTask<RateLimitGrant> AcquireAsync(string scope, RateLimitRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Records what an answer's <c>X-RateLimit-*</c> headers said. Within one window the lower remaining count wins (it
-    /// also counts requests granted but not yet answered); an answer about a later window starts it; one about an earlier
-    /// or already reset window is ignored.
-    /// </summary>
+    /// <summary>Records what became of a request <see cref="AcquireAsync"/> let go: its answer, or that none arrived.</summary>
     /// <param name="scope">The window's name.</param>
-    /// <param name="window">The answer's rate-limit headers.</param>
-    /// <param name="now">The current time.</param>
+    /// <param name="answer">What the server said, if anything.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the window is recorded.</returns>
-    ValueTask RecordWindowAsync(string scope, RateLimitInfo window, DateTimeOffset now, CancellationToken cancellationToken = default);
-
-    /// <summary>Holds every request of <paramref name="scope"/> until <paramref name="until"/> (a 429's <c>Retry-After</c>); a later pause wins.</summary>
-    /// <param name="scope">The window's name.</param>
-    /// <param name="until">When requests may go again.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the pause is recorded.</returns>
-    ValueTask PauseAsync(string scope, DateTimeOffset until, CancellationToken cancellationToken = default);
+    /// <returns>A task that completes when the answer is recorded.</returns>
+    ValueTask RecordAsync(string scope, RateLimitAnswer answer, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds <paramref name="change"/> (negative for a failure) to the retry budget <paramref name="budget"/>, which starts

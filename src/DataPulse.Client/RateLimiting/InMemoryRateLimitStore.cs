@@ -3,109 +3,78 @@ using System.Collections.Concurrent;
 namespace DataPulse.Client.RateLimiting;
 
 /// <summary>
-/// The in-process store (one per clock, see <see cref="RateLimitRegistry"/>) used when
-/// <see cref="DataPulseClientOptions.RateLimitStore"/> is null, and the fallback while a shared store is unreachable. One
-/// lock per window; the windows are named by base address and key hash only.
+/// The in-process <see cref="IRateLimitStore"/>: the reference implementation of the store's rules (see
+/// <see cref="IRateLimitStore"/>), one lock per window. Clients built without a store of their own use one per process and
+/// clock; each dependency-injection container has its own; a test can give its clients one and <see cref="Clear"/> it.
+/// Windows and budgets nobody uses any more are dropped, so it never grows without bound.
 /// </summary>
-internal sealed class InMemoryRateLimitStore : IRateLimitStore
+public sealed class InMemoryRateLimitStore : IRateLimitStore
 {
-    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, RateLimitWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Budget> _budgets = new(StringComparer.Ordinal);
+    private long _nextSweep;
 
-    public ValueTask<RateLimitGrant> AcquireAsync(string scope, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        new(WindowOf(scope).Acquire(now));
-
-    public ValueTask RecordWindowAsync(string scope, RateLimitInfo window, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public ValueTask<RateLimitGrant> AcquireAsync(string scope, RateLimitRequest request, CancellationToken cancellationToken = default)
     {
-        WindowOf(scope).Record(window, now);
+        ArgumentNullException.ThrowIfNull(scope);
+        SweepIdle(request.Now);
+        return new(_windows.GetOrAdd(scope, static _ => new RateLimitWindow()).Acquire(request));
+    }
+
+    /// <inheritdoc />
+    public ValueTask RecordAsync(string scope, RateLimitAnswer answer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (_windows.TryGetValue(scope, out var window))
+        {
+            window.Record(answer);
+        }
+
         return default;
     }
 
-    public ValueTask PauseAsync(string scope, DateTimeOffset until, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public ValueTask<double> UpdateRetryTokensAsync(string budget, double change, double maxTokens, CancellationToken cancellationToken = default)
     {
-        WindowOf(scope).Pause(until);
-        return default;
+        ArgumentNullException.ThrowIfNull(budget);
+        var left = _budgets.GetOrAdd(budget, static (_, max) => new Budget(max), maxTokens).Add(change, maxTokens);
+
+        // A full budget is a fresh one: nothing to keep.
+        if (left >= maxTokens)
+        {
+            _budgets.TryRemove(budget, out _);
+        }
+
+        return new(left);
     }
 
-    public ValueTask<double> UpdateRetryTokensAsync(string budget, double change, double maxTokens, CancellationToken cancellationToken = default) =>
-        new(_budgets.GetOrAdd(budget, static (_, max) => new Budget(max), maxTokens).Add(change, maxTokens));
-
-    private Window WindowOf(string scope) => _windows.GetOrAdd(scope, static _ => new Window());
-
-    private sealed class Window
+    /// <summary>
+    /// Forgets every window, pause and retry budget, as if no answer had been seen. Requests still out are not forgotten
+    /// by the clients that sent them; their answers are recorded afresh.
+    /// </summary>
+    public void Clear()
     {
-        private readonly object _gate = new();
-        private long? _limit;
-        private long? _remaining;
-        private DateTimeOffset? _resetsAt;
-        private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+        _windows.Clear();
+        _budgets.Clear();
+    }
 
-        public RateLimitGrant Acquire(DateTimeOffset now)
+    private void SweepIdle(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks;
+        var next = Volatile.Read(ref _nextSweep);
+        if (ticks < next || Interlocked.CompareExchange(ref _nextSweep, ticks + IdleAfter.Ticks, next) != next)
         {
-            lock (_gate)
-            {
-                if (_pausedUntil > now)
-                {
-                    return RateLimitGrant.WaitUntil(_pausedUntil);
-                }
-
-                Roll(now);
-                if (_remaining is not { } remaining)
-                {
-                    return RateLimitGrant.WindowUnknown;
-                }
-
-                if (remaining > 0)
-                {
-                    _remaining = remaining - 1;
-                    return RateLimitGrant.Granted;
-                }
-
-                return _resetsAt is { } reset ? RateLimitGrant.WaitUntil(reset) : RateLimitGrant.WindowUnknown;
-            }
+            return;
         }
 
-        public void Record(RateLimitInfo window, DateTimeOffset now)
+        foreach (var (scope, window) in _windows)
         {
-            if (window.Remaining is not { } reported || window.ResetsAt is not { } reset || reset <= now)
+            if (window.IsIdleSince(now - IdleAfter))
             {
-                return;
-            }
-
-            lock (_gate)
-            {
-                Roll(now);
-                _limit = window.Limit ?? _limit;
-                if (_resetsAt is { } known && reset < known)
-                {
-                    return;
-                }
-
-                // Same window, or the first answer after a reset: the lower count wins, since ours also holds requests
-                // granted but not answered yet. A later window than the one we knew replaces it.
-                _remaining = _remaining is { } mine && (_resetsAt is null || _resetsAt == reset) ? Math.Min(mine, reported) : reported;
-                _resetsAt = reset;
-            }
-        }
-
-        public void Pause(DateTimeOffset until)
-        {
-            lock (_gate)
-            {
-                if (until > _pausedUntil)
-                {
-                    _pausedUntil = until;
-                }
-            }
-        }
-
-        // Past the reset the server starts a fresh window of the same size; its reset is known again from the next answer.
-        private void Roll(DateTimeOffset now)
-        {
-            if (_resetsAt is { } reset && now >= reset)
-            {
-                _remaining = _limit;
-                _resetsAt = null;
+                _windows.TryRemove(new KeyValuePair<string, RateLimitWindow>(scope, window));
             }
         }
     }

@@ -1,28 +1,23 @@
 namespace DataPulse.Client.RateLimiting;
 
-/// <summary>The answer of <see cref="IRateLimitStore.AcquireAsync"/>: go, ask again at <see cref="RetryAt"/>, or the window is not known yet.</summary>
-public readonly record struct RateLimitGrant
+/// <summary>
+/// The answer of <see cref="IRateLimitStore.AcquireAsync"/>, with the server's words it was decided on (for messages, and
+/// for <see cref="RateLimitAnswer.GrantedWith"/>).
+/// </summary>
+/// <param name="Status">What was decided.</param>
+/// <param name="RetryAt">For <see cref="RateLimitGrantStatus.WaitUntil"/> and <see cref="RateLimitGrantStatus.Refused"/>: when the hold ends.</param>
+/// <param name="Reason">Why the request is held, when it is.</param>
+/// <param name="Limit">The server's latest <c>X-RateLimit-Limit</c>, when known.</param>
+/// <param name="Remaining">The server's latest <c>X-RateLimit-Remaining</c>, when known.</param>
+/// <param name="ResetsAt">The server's latest reset still ahead, when known.</param>
+public readonly record struct RateLimitGrant(
+    RateLimitGrantStatus Status,
+    DateTimeOffset? RetryAt = null,
+    RateLimitHoldReason Reason = RateLimitHoldReason.None,
+    long? Limit = null,
+    long? Remaining = null,
+    DateTimeOffset? ResetsAt = null)
 {
-    private RateLimitGrant(RateLimitGrantStatus status, DateTimeOffset? retryAt)
-    {
-        Status = status;
-        RetryAt = retryAt;
-    }
-
-    /// <summary>The request may go now.</summary>
-    public static RateLimitGrant Granted { get; } = new(RateLimitGrantStatus.Granted, null);
-
-    /// <summary>No answer has told the window yet.</summary>
-    public static RateLimitGrant WindowUnknown { get; } = new(RateLimitGrantStatus.WindowUnknown, null);
-
-    /// <summary>What was decided.</summary>
-    public RateLimitGrantStatus Status { get; }
-
-    /// <summary>When to ask again, for <see cref="RateLimitGrantStatus.Wait"/>; otherwise null.</summary>
-    public DateTimeOffset? RetryAt { get; }
-
-    /// <summary>The window is spent or paused until <paramref name="retryAt"/>.</summary>
-    /// <param name="retryAt">When to ask again.</param>
-    /// <returns>A <see cref="RateLimitGrantStatus.Wait"/> grant.</returns>
-    public static RateLimitGrant WaitUntil(DateTimeOffset retryAt) => new(RateLimitGrantStatus.Wait, retryAt);
+    /// <summary>Whether the request may go now (granted, or as the interval's probe).</summary>
+    public bool IsGranted => Status is RateLimitGrantStatus.Granted or RateLimitGrantStatus.Probe;
 }

@@ -15,6 +15,9 @@ internal sealed class RateLimitRegistry
 {
     private static readonly ConditionalWeakTable<TimeProvider, RateLimitRegistry> PerClock = new();
 
+    // Scopes nobody uses are dropped once this many exist, so the registry never grows without bound.
+    private const int PruneAbove = 64;
+
     private readonly ConcurrentDictionary<string, RateLimitScope> _scopes = new(StringComparer.Ordinal);
 
     public InMemoryRateLimitStore Store { get; } = new();
@@ -22,10 +25,30 @@ internal sealed class RateLimitRegistry
     /// <summary>The documented process-wide default for clients built without dependency injection, one per clock.</summary>
     public static RateLimitRegistry Shared(TimeProvider timeProvider) => PerClock.GetValue(timeProvider, static _ => new RateLimitRegistry());
 
-    public RateLimitScope ScopeFor(Uri baseAddress, string apiKey) =>
-        _scopes.GetOrAdd(RateLimitScope.NameOf(baseAddress, apiKey), static name => new RateLimitScope(name));
+    public RateLimitScope ScopeFor(Uri baseAddress, string apiKey)
+    {
+        if (_scopes.Count > PruneAbove)
+        {
+            foreach (var (name, scope) in _scopes)
+            {
+                if (scope.IsIdle)
+                {
+                    _scopes.TryRemove(new KeyValuePair<string, RateLimitScope>(name, scope));
+                }
+            }
+        }
 
-    /// <summary>Where a client keeps its windows: this registry's own store, or a shared one with this store to fall back on.</summary>
-    public IRateLimitStore StoreFor(IRateLimitStore? shared, TimeProvider timeProvider, ILogger logger) =>
-        shared is null ? Store : new FallbackRateLimitStore(shared, Store, timeProvider, logger);
+        return _scopes.GetOrAdd(RateLimitScope.NameOf(baseAddress, apiKey), static name => new RateLimitScope(name));
+    }
+
+    /// <summary>
+    /// Where a client keeps its windows: this registry's own store; an in-process store the caller chose (a test's, say);
+    /// or a shared store with this registry's own to fall back on.
+    /// </summary>
+    public IRateLimitStore StoreFor(IRateLimitStore? chosen, TimeProvider timeProvider, ILogger logger) => chosen switch
+    {
+        null => Store,
+        InMemoryRateLimitStore inProcess => inProcess,
+        _ => new FallbackRateLimitStore(chosen, Store, timeProvider, logger),
+    };
 }

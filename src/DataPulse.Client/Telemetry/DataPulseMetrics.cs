@@ -15,6 +15,8 @@ internal sealed class DataPulseMetrics
     public const string RetriesName = "datapulse.client.retries";
     public const string RateLimitedName = "datapulse.client.rate_limited";
     public const string PacedWaitsName = "datapulse.client.rate_limit.paced_waits";
+    public const string ProbesName = "datapulse.client.rate_limit.probes";
+    public const string RefusalsName = "datapulse.client.rate_limit.refusals";
     public const string RetryBudgetRefusalsName = "datapulse.client.retry_budget.refusals";
     public const string RetryBudgetTokensName = "datapulse.client.retry_budget.tokens";
 
@@ -38,7 +40,9 @@ internal sealed class DataPulseMetrics
 #endif
         Retries = meter.CreateCounter<long>(RetriesName, "{retry}", "Attempts the DataPulse client retried.");
         RateLimited = meter.CreateCounter<long>(RateLimitedName, "{response}", "Answers with status 429 (Too Many Requests), retried or not.");
-        PacedWaits = meter.CreateCounter<long>(PacedWaitsName, "{wait}", "Attempts held back until the server's rate-limit window reset or a 429's pause ended.");
+        PacedWaits = meter.CreateCounter<long>(PacedWaitsName, "{wait}", "Attempts held back on the server's rate-limit words (a window spent, a 429's pause) or until the next answer.");
+        Probes = meter.CreateCounter<long>(ProbesName, "{request}", "Requests sent to ask the server whether a rate-limit hold longer than MaxRetryAfter still holds.");
+        Refusals = meter.CreateCounter<long>(RefusalsName, "{call}", "Calls failed without being sent: the server's rate limit held every call for longer than MaxRetryAfter.");
         RetryBudgetRefusals = meter.CreateCounter<long>(RetryBudgetRefusalsName, "{retry}", "Retries not made because the retry budget was spent.");
         meter.CreateObservableGauge(RetryBudgetTokensName, ObserveBudgets, "{token}", "Tokens left in the retry budget of each server the clients on this meter call, the lowest when several keys share a server (retries stop at half).");
     }
@@ -52,6 +56,10 @@ internal sealed class DataPulseMetrics
     public Counter<long> RateLimited { get; }
 
     public Counter<long> PacedWaits { get; }
+
+    public Counter<long> Probes { get; }
+
+    public Counter<long> Refusals { get; }
 
     public Counter<long> RetryBudgetRefusals { get; }
 
@@ -88,6 +96,22 @@ internal sealed class DataPulseMetrics
         if (PacedWaits.Enabled)
         {
             PacedWaits.Add(1, OperationTags(operation, request));
+        }
+    }
+
+    public void RecordRateLimitProbe(string operation, HttpRequestMessage? request)
+    {
+        if (Probes.Enabled)
+        {
+            Probes.Add(1, OperationTags(operation, request));
+        }
+    }
+
+    public void RecordRateLimitRefusal(string operation, HttpRequestMessage? request)
+    {
+        if (Refusals.Enabled)
+        {
+            Refusals.Add(1, OperationTags(operation, request));
         }
     }
 

@@ -39,8 +39,28 @@ internal static partial class Log
     public static partial void BodyNotLogged(ILogger logger, string operation, string direction, string? mediaType);
 
     [LoggerMessage(EventId = 1008, EventName = "PacedWait", Level = LogLevel.Debug,
-        Message = "DataPulse {Operation}: the API key's rate-limit window is spent or paused; waiting {DelayMs} ms before sending")]
+        Message = "DataPulse {Operation}: the server's rate limit holds calls on this API key; waiting {DelayMs} ms before sending")]
     public static partial void PacedWait(ILogger logger, string operation, double delayMs);
+
+    [LoggerMessage(EventId = 1012, EventName = "RateLimitHold", Level = LogLevel.Information,
+        Message = "DataPulse {Operation}: the server's rate limit (Remaining 0 until its reset, or a 429's Retry-After) holds calls on this API key for {DelayMs} ms; waiting instead of drawing 429s")]
+    public static partial void RateLimitHold(ILogger logger, string operation, double delayMs);
+
+    [LoggerMessage(EventId = 1013, EventName = "WaitingForAnswer", Level = LogLevel.Debug,
+        Message = "DataPulse {Operation}: as many requests are out as the server said remain; sending at the next answer")]
+    public static partial void WaitingForAnswer(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 1014, EventName = "RateLimitProbe", Level = LogLevel.Information,
+        Message = "DataPulse {Operation}: the server's rate limit ({Reason}) would hold every call for another {Seconds} s, longer than MaxRetryAfter; this call asks the server whether it still does")]
+    public static partial void RateLimitProbe(ILogger logger, string operation, double seconds, string reason);
+
+    [LoggerMessage(EventId = 1015, EventName = "RateLimitProbeAnswered", Level = LogLevel.Information,
+        Message = "DataPulse {Operation}: the rate-limit probe was answered with status {Status} (none: no answer)")]
+    public static partial void RateLimitProbeAnswered(ILogger logger, string operation, int? status);
+
+    [LoggerMessage(EventId = 1016, EventName = "RateLimitRefusing", Level = LogLevel.Warning,
+        Message = "DataPulse {Operation}: the server's rate limit holds every call on this API key for another {Seconds} s, longer than MaxRetryAfter; calls fail fast with DataPulseRateLimitException (one probe per interval asks the server again)")]
+    public static partial void RateLimitRefusing(ILogger logger, string operation, double seconds);
 
     [LoggerMessage(EventId = 1009, EventName = "RetryBudgetRefused", Level = LogLevel.Warning,
         Message = "DataPulse {Operation}: not retried, the retry budget is spent ({TokensLeft} of {MaxTokens} tokens left; retries resume above half)")]

@@ -20,11 +20,9 @@ public sealed class FallbackRateLimitStoreTests : IDisposable
     {
         var store = CreateStore();
         _shared.Down = true;
-        await _local.RecordWindowAsync(Scope, new RateLimitInfo { Limit = 10, Remaining = 5, ResetsAt = _clock.GetUtcNow().AddSeconds(30) }, _clock.GetUtcNow());
-
         for (var i = 0; i < 3; i++)
         {
-            (await store.AcquireAsync(Scope, _clock.GetUtcNow())).Should().Be(RateLimitGrant.Granted);
+            (await store.AcquireAsync(Scope, Request())).Status.Should().Be(RateLimitGrantStatus.Granted, "the in-process store answers");
         }
 
         _logs.Records.Where(r => r.Id.Name == "RateLimitStoreUnavailable").Should().ContainSingle();
@@ -35,18 +33,21 @@ public sealed class FallbackRateLimitStoreTests : IDisposable
     {
         var store = CreateStore();
         _shared.Down = true;
-        await store.AcquireAsync(Scope, _clock.GetUtcNow());
+        await store.AcquireAsync(Scope, Request());
         _shared.Down = false;
 
-        await store.AcquireAsync(Scope, _clock.GetUtcNow());
+        await store.AcquireAsync(Scope, Request());
         _shared.Calls.Should().Be(1, "within the retry interval the shared store is not asked");
 
         _clock.Advance(FallbackRateLimitStore.RetryPrimaryAfter);
-        await store.AcquireAsync(Scope, _clock.GetUtcNow());
+        await store.AcquireAsync(Scope, Request());
 
         _shared.Calls.Should().Be(2);
         _logs.Records.Should().Contain(r => r.Id.Name == "RateLimitStoreRecovered");
     }
+
+    private RateLimitRequest Request() =>
+        new(_clock.GetUtcNow(), 1, _clock.GetUtcNow().AddMinutes(1), 0, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60));
 
     private FallbackRateLimitStore CreateStore() => new(_shared, _local, _clock, _logs.Factory.CreateLogger("DataPulse.Client"));
 
@@ -56,12 +57,10 @@ public sealed class FallbackRateLimitStoreTests : IDisposable
 
         public int Calls { get; private set; }
 
-        public ValueTask<RateLimitGrant> AcquireAsync(string scope, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-            Answer(RateLimitGrant.WindowUnknown);
+        public ValueTask<RateLimitGrant> AcquireAsync(string scope, RateLimitRequest request, CancellationToken cancellationToken = default) =>
+            Answer(new RateLimitGrant(RateLimitGrantStatus.Granted));
 
-        public ValueTask RecordWindowAsync(string scope, RateLimitInfo window, DateTimeOffset now, CancellationToken cancellationToken = default) => default;
-
-        public ValueTask PauseAsync(string scope, DateTimeOffset until, CancellationToken cancellationToken = default) => default;
+        public ValueTask RecordAsync(string scope, RateLimitAnswer answer, CancellationToken cancellationToken = default) => default;
 
         public ValueTask<double> UpdateRetryTokensAsync(string budget, double change, double maxTokens, CancellationToken cancellationToken = default) =>
             Answer(maxTokens);

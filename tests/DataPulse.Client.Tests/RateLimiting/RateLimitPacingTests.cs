@@ -148,7 +148,8 @@ public sealed class RateLimitPacingTests : IDisposable
         await call.WaitAsync(TimeSpan.FromSeconds(5));
 
         metrics.Of("datapulse.client.rate_limit.paced_waits", _api.BaseAddress.Port).Should().ContainSingle();
-        logs.Records.Should().Contain(r => r.Id.Name == "PacedWait" && r.Message.Contains("7000 ms"));
+        logs.Records.Should().Contain(r => r.Id.Name == "RateLimitHold" && r.Level == Microsoft.Extensions.Logging.LogLevel.Information && r.Message.Contains("7000 ms"),
+            "a wait a caller would notice is visible at Information");
     }
 
     /// <summary>Asserts that <paramref name="call"/> (the second request) goes out after exactly <paramref name="wait"/>, not a millisecond sooner.</summary>

@@ -1,0 +1,226 @@
+namespace DataPulse.Client.RateLimiting;
+
+/// <summary>
+/// One scope's state in the in-process store, and the store's rules written once (the Redis scripts follow them line by
+/// line): what the server said (its window and any pause), the requests out, and whether the window refills between
+/// resets. Not thread-safe on its own: every member takes the window's lock.
+/// </summary>
+internal sealed class RateLimitWindow
+{
+    /// <summary>Requests out before the first answer tells anything (TCP slow start, AWS adaptive mode).</summary>
+    public const int SlowStartLimit = 4;
+
+    /// <summary>The longest pause a <c>Retry-After</c> sets: longer than any wait, and a date that stays representable.</summary>
+    public static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
+
+    private readonly object _gate = new();
+    private long? _limit;
+    private long? _remaining;
+    private DateTimeOffset? _resetsAt;
+    private DateTimeOffset _observedAt;
+    private bool _answered;
+    private bool _refills;
+    private double _refillPerSecond;
+    private DateTimeOffset? _pausedUntil;
+    private DateTimeOffset _pauseSince;
+    private DateTimeOffset _probeAt;
+    private int _out;
+    private DateTimeOffset _lastUsed;
+
+    public RateLimitGrant Acquire(RateLimitRequest request)
+    {
+        var now = request.Now;
+        lock (_gate)
+        {
+            _lastUsed = now;
+            Roll(now);
+            var (holdUntil, reason) = HoldUntil(now);
+            if (holdUntil is { } until)
+            {
+                if (until - now <= request.MaxWait)
+                {
+                    return Grant(RateLimitGrantStatus.WaitUntil, until, reason);
+                }
+
+                // Nothing the server said is trusted for longer than the caller may wait without asking again: one probe per
+                // interval, the first an interval after the server spoke.
+                var spoke = reason == RateLimitHoldReason.Paused ? _pauseSince : _observedAt;
+                if (now < _probeAt || now < spoke + request.ProbeInterval)
+                {
+                    return Grant(RateLimitGrantStatus.Refused, until, reason);
+                }
+
+                _probeAt = now + request.ProbeInterval;
+                _out++;
+                return Grant(RateLimitGrantStatus.Probe, until, reason);
+            }
+
+            // The client's own count may only make a request wait for the next answer, and never when none is out.
+            if (_out < Allowed(now) || request.LocalInFlight == 0)
+            {
+                _out++;
+                return Grant(RateLimitGrantStatus.Granted, null, RateLimitHoldReason.None);
+            }
+
+            return Grant(RateLimitGrantStatus.WaitForAnswer, null, RateLimitHoldReason.None);
+        }
+    }
+
+    public void Record(RateLimitAnswer answer)
+    {
+        var now = answer.Now;
+        lock (_gate)
+        {
+            _lastUsed = now;
+            _out = Math.Max(0, _out - 1);
+            if (!answer.Answered)
+            {
+                return;
+            }
+
+            _answered = true;
+            if (answer.TooManyRequests && answer.RetryAfter is { } retryAfter)
+            {
+                var until = now + (retryAfter < MaxPause ? retryAfter : MaxPause);
+
+                // The newest word wins (a probe's answer renews or shortens the pause); an answer to a request sent before
+                // the pause began can only lengthen it.
+                if (_pausedUntil is not { } paused || paused <= now || answer.SentAt >= _pauseSince)
+                {
+                    _pausedUntil = until;
+                    _pauseSince = now;
+                }
+                else if (until > paused)
+                {
+                    _pausedUntil = until;
+                }
+            }
+            else if (!answer.TooManyRequests && _pausedUntil is { } paused && paused > now && answer.SentAt >= _pauseSince)
+            {
+                // The server served a request sent during the pause: it has lifted it.
+                _pausedUntil = null;
+            }
+
+            Learn(answer, now);
+        }
+    }
+
+    public bool IsIdleSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return _out == 0 && _lastUsed < since && (_pausedUntil is null || _pausedUntil < since);
+        }
+    }
+
+    /// <summary>What an answer's window says, merged with what was known.</summary>
+    private void Learn(RateLimitAnswer answer, DateTimeOffset now)
+    {
+        var window = answer.Window;
+        if (window.Limit is { } limit)
+        {
+            _limit = limit;
+        }
+
+        // Retry-After takes precedence over the window a 429 carries (IETF RateLimit draft): the pause says when to come back.
+        if (window.Remaining is not { } remaining || (answer.TooManyRequests && answer.RetryAfter is not null))
+        {
+            return;
+        }
+
+        // A reset that is not ahead says nothing about when requests come back: a stale repeat, or a window that rolled.
+        var reset = window.ResetsAt is { } at && at > now ? at : (DateTimeOffset?)null;
+        var before = answer.GrantedWith;
+
+        // A fixed window only counts down until its reset. More left than when the request was let go, with the reset not
+        // moved later and the request served, means the window gave requests back: a sliding window or a token bucket.
+        if (!_refills && !answer.TooManyRequests && reset is { } r && before.Remaining is { } had && before.ResetsAt is { } hadReset
+            && remaining >= had && r <= hadReset && answer.SentAt < hadReset)
+        {
+            _refills = true;
+        }
+
+        if (_refills && reset is { } full && (window.Limit ?? _limit) is { } size && size > remaining)
+        {
+            // A bucket's reset is when it is full again: what is missing comes back by then.
+            _refillPerSecond = (size - remaining) / Math.Max((full - now).TotalSeconds, 0.001);
+        }
+
+        if (_refills || _resetsAt is not { } known || reset is null || reset > known)
+        {
+            // A later window (or a moving reset) replaces what was known; so does any answer of a window that refills.
+            _remaining = remaining;
+            _resetsAt = reset;
+        }
+        else if (reset == known)
+        {
+            // The same fixed window: answers can arrive out of order, and the lower count is the later one.
+            _remaining = Math.Min(_remaining ?? remaining, remaining);
+        }
+        else
+        {
+            // An answer about an earlier window that arrived late: it says nothing about this one.
+            return;
+        }
+
+        _observedAt = now;
+    }
+
+    /// <summary>When the server's own words let requests go again, and which words, or null when they do not hold them.</summary>
+    private (DateTimeOffset? Until, RateLimitHoldReason Reason) HoldUntil(DateTimeOffset now)
+    {
+        if (_pausedUntil is { } paused && paused > now)
+        {
+            return (paused, RateLimitHoldReason.Paused);
+        }
+
+        if (_remaining is 0 && _resetsAt is { } reset && reset > now)
+        {
+            var until = _refills && _refillPerSecond > 0
+                ? Min(reset, _observedAt + TimeSpan.FromSeconds(1 / _refillPerSecond))
+                : reset;
+            return until > now ? (until, RateLimitHoldReason.WindowSpent) : (null, RateLimitHoldReason.None);
+        }
+
+        return (null, RateLimitHoldReason.None);
+    }
+
+    /// <summary>How many requests may be out: what the server said remains (and what has refilled since), or four before any answer.</summary>
+    private double Allowed(DateTimeOffset now)
+    {
+        if (!_answered)
+        {
+            return SlowStartLimit;
+        }
+
+        if (_remaining is not { } remaining)
+        {
+            // No window known: a server that sends no rate-limit headers is not paced.
+            return double.PositiveInfinity;
+        }
+
+        if (!_refills || _refillPerSecond <= 0)
+        {
+            return remaining;
+        }
+
+        var refilled = remaining + Math.Floor((now - _observedAt).TotalSeconds * _refillPerSecond);
+        return _limit is { } limit ? Math.Min(refilled, limit) : refilled;
+    }
+
+    /// <summary>Past its reset a fixed window starts again at its limit; the reset is known again from the next answer.</summary>
+    private void Roll(DateTimeOffset now)
+    {
+        if (_resetsAt is { } reset && now >= reset)
+        {
+            _remaining = _limit;
+            _resetsAt = null;
+            _observedAt = now;
+        }
+    }
+
+    private RateLimitGrant Grant(RateLimitGrantStatus status, DateTimeOffset? retryAt, RateLimitHoldReason reason) =>
+        new(status, retryAt, reason, _limit, _remaining, _resetsAt);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
