@@ -25,12 +25,17 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
         [CommandOption("-o|--out <FOLDER>")]
         [Description("Folder to save into (default: the current folder).")]
         public string Out { get; init; } = ".";
+
+        public override ValidationResult Validate() =>
+            (Template is null) == (Query is null)
+                ? ValidationResult.Error("Pass exactly one of --template and --query.")
+                : OptionValues.Check<ReportFormat>(Format, "--format");
     }
 
     protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
     {
         await using var report = await client.Reports.ExportAsync(
-            new ReportExportRequest { TemplateId = settings.Template, Query = settings.Query, Format = new ReportFormat(settings.Format) },
+            new ReportExportRequest { TemplateId = settings.Template, Query = settings.Query, Format = OptionValues.Find<ReportFormat>(settings.Format)!.Value },
             cancellationToken);
         var path = Path.GetFullPath(Path.Combine(settings.Out, report.FileName));
         long bytes;

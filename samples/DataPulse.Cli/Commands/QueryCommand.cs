@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 using DataPulse.Client;
 using DataPulse.Client.Analytics;
@@ -15,14 +16,23 @@ internal sealed class QueryCommand : DataPulseCommand<QueryCommand.Settings>
         [Description("The query, for example \"SELECT * FROM transactions LIMIT 5\".")]
         public string Sql { get; init; } = string.Empty;
 
+        // Text, checked in Validate: Spectre's own conversion error names .NET types ("Nullable`1").
         [CommandOption("-l|--limit <LIMIT>")]
         [Description("Maximum rows, 1 to 10000 (server default 100).")]
-        public int? Limit { get; init; }
+        public string? Limit { get; init; }
+
+        /// <summary>The limit as a number, once <see cref="Validate"/> has passed.</summary>
+        public int? LimitValue => Limit is null ? null : int.Parse(Limit, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+        public override ValidationResult Validate() =>
+            Limit is null || int.TryParse(Limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--limit must be a whole number from 1 to 10000; '{Limit}' is not.");
     }
 
     protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var result = await client.Analytics.QueryAsync(settings.Sql, settings.Limit, cancellationToken);
+        var result = await client.Analytics.QueryAsync(settings.Sql, settings.LimitValue, cancellationToken);
         if (settings.Json)
         {
             WriteJson(new
