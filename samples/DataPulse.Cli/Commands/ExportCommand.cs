@@ -23,7 +23,7 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
         public string Format { get; init; } = "csv";
 
         [CommandOption("-o|--out <FOLDER>")]
-        [Description("Folder to save into (default: the current folder).")]
+        [Description("Folder to save into, created if missing (default: the current folder).")]
         public string Out { get; init; } = ".";
 
         public override ValidationResult Validate() =>
@@ -34,10 +34,12 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
 
     protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
     {
+        // Before the export: a folder that cannot be created fails at once, not after the report is generated.
+        var folder = OutputFolder.Ensure(settings.Out);
         await using var report = await client.Reports.ExportAsync(
             new ReportExportRequest { TemplateId = settings.Template, Query = settings.Query, Format = OptionValues.Find<ReportFormat>(settings.Format)!.Value },
             cancellationToken);
-        var path = Path.GetFullPath(Path.Combine(settings.Out, report.FileName));
+        var path = Path.Combine(folder, report.FileName);
         long bytes;
         if (settings.Json)
         {
