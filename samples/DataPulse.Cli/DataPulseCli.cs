@@ -9,6 +9,7 @@ internal static class DataPulseCli
     /// <summary>Runs the command line and returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        Terminal.UseColumnsVariableWhenRedirected();
         var app = new CommandApp();
         app.Configure(Configure);
         try

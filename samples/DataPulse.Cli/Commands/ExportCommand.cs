@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DataPulse.Cli.ProgressColumns;
 using DataPulse.Client;
 using DataPulse.Client.Reports;
 using Spectre.Console;
@@ -49,7 +50,7 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
         }
 
         bytes = await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ByteCountColumn(), new TransferRateColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(report.FileName), maxValue: report.Length ?? 1);
@@ -63,6 +64,6 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
                 task.Value = written;
                 return written;
             });
-        AnsiConsole.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/] ({Markup.Escape(report.ContentType)}, {bytes:N0} bytes)");
+        AnsiConsole.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/] ({Markup.Escape(report.ContentType)}, {Numbers.Bytes(bytes)})");
     }
 }

@@ -38,11 +38,11 @@ internal sealed class KpiCommand : DataPulseCommand<KpiCommand.Settings>
         }
 
         var table = new Table().Title(Markup.Escape($"KPIs, {kpis.Period} {vertical?.Value ?? "all verticals"}")).AddColumn("Metric").AddColumn(Tables.NumberColumn("Value"));
-        table.AddRow("Revenue", $"{kpis.Revenue:N0}");
-        table.AddRow("Active users", $"{kpis.ActiveUsers:N0}");
-        table.AddRow("Conversion rate", $"{kpis.ConversionRate:P1}");
+        table.AddRow("Revenue", Numbers.Amount(kpis.Revenue));
+        table.AddRow("Active users", Numbers.Count(kpis.ActiveUsers));
+        table.AddRow("Conversion rate", Numbers.Percent(kpis.ConversionRate, 1));
         table.AddRow("Churn risk", Markup.Escape(kpis.ChurnRisk.Value));
         table.AddRow("Trend", Markup.Escape(kpis.Trend.Value));
-        Tables.WriteWithCaption(table, $"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}");
+        Tables.Write(table, FormattableString.Invariant($"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}"));
     }
 }

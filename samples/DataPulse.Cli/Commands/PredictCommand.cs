@@ -54,8 +54,8 @@ internal sealed class PredictCommand : DataPulseCommand<PredictCommand.Settings>
             return;
         }
 
-        var interval = result.ConfidenceInterval is { } ci ? $" ({ci.Lower:P0} to {ci.Upper:P0})" : string.Empty;
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Prediction)}[/] at {result.Confidence:P0}{interval}, model {Markup.Escape(result.ModelVersion ?? "?")}");
+        var interval = result.ConfidenceInterval is { } ci ? $" ({Numbers.Percent(ci.Lower)} to {Numbers.Percent(ci.Upper)})" : string.Empty;
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Prediction)}[/] at {Numbers.Percent(result.Confidence)}{interval}, model {Markup.Escape(result.ModelVersion ?? "?")}");
         foreach (var reason in result.Reasons)
         {
             AnsiConsole.MarkupLine($"  - {Markup.Escape(reason)}");

@@ -45,22 +45,38 @@ internal sealed class QueryCommand : DataPulseCommand<QueryCommand.Settings>
         }
 
         var table = new Table();
-        foreach (var column in result.Columns)
+        for (var i = 0; i < result.Columns.Count; i++)
         {
-            var header = Markup.Escape(column.Name);
+            var header = Markup.Escape(result.Columns[i].Name);
             table.AddColumn(
-                column.Type == QueryColumnType.Number || column.Type == QueryColumnType.Integer ? Tables.NumberColumn(header)
-                : column.Type == QueryColumnType.Timestamp || column.Type == QueryColumnType.Date ? new TableColumn(header).NoWrap()
-                : new TableColumn(header));
+                IsNumber(result.Columns[i].Type) ? Tables.NumberColumn(header)
+                : IsProse(result, i) ? new TableColumn(header)
+                : Tables.ValueColumn(header));
         }
 
         foreach (var row in result.Rows)
         {
-            table.AddRow(Enumerable.Range(0, row.Count)
-                .Select(i => row.IsNull(i) ? "[grey]null[/]" : Markup.Escape(row[i].ValueKind == JsonValueKind.String ? row[i].GetString()! : row[i].GetRawText()))
-                .ToArray());
+            table.AddRow(Enumerable.Range(0, row.Count).Select(i => Cell(row[i], IsNumber(result.Columns[i].Type))).ToArray());
         }
 
-        Tables.WriteWithCaption(table, $"{result.Meta.RowCount} rows{(result.Meta.Truncated ? " (truncated)" : string.Empty)} in {result.Meta.ExecutionTimeMs} ms, {result.Meta.QueryId}");
+        Tables.Write(table, FormattableString.Invariant(
+            $"{Numbers.Count(result.Meta.RowCount)} rows{(result.Meta.Truncated ? " (truncated)" : string.Empty)} in {Numbers.Count(result.Meta.ExecutionTimeMs)} ms, {result.Meta.QueryId}"));
     }
+
+    private static bool IsNumber(QueryColumnType type) => type == QueryColumnType.Number || type == QueryColumnType.Integer;
+
+    /// <summary>
+    /// Whether a column holds prose (a space in some value) rather than ids, codes, dates or flags: only prose may
+    /// wrap, at its spaces; any other value stays on one line.
+    /// </summary>
+    private static bool IsProse(QueryResult result, int column) =>
+        result.Rows.Any(row => row[column].ValueKind == JsonValueKind.String && row[column].GetString()!.Contains(' ', StringComparison.Ordinal));
+
+    private static Text Cell(JsonElement value, bool number) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => new Text("null", new Style(Color.Grey)),
+        JsonValueKind.String => new Text(value.GetString()!),
+        JsonValueKind.Number when number => new Text(Numbers.Amount(value.GetRawText())),
+        _ => new Text(value.GetRawText()),
+    };
 }
