@@ -64,6 +64,7 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
                 task.Value = written;
                 return written;
             });
-        AnsiConsole.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/] ({Markup.Escape(report.ContentType)}, {Numbers.Bytes(bytes)})");
+        // Plain Console: Spectre would wrap the line at the console width and break the path where a person copies it.
+        Console.WriteLine($"Saved {path} ({report.ContentType}, {Numbers.Bytes(bytes)})");
     }
 }
