@@ -18,7 +18,8 @@ public static class CliProcess
     /// <param name="columns">The output width (COLUMNS); unset, the tool lays out for 80 columns as for any pipe.</param>
     public static async Task<CliResult> RunAsync(string[] args, string? workingDirectory, int? columns = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The host that runs the tests (the dotnet CLI sets DOTNET_HOST_PATH for its children), else the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
