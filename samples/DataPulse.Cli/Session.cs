@@ -1,3 +1,4 @@
+using DataPulse.Cli.Errors;
 using DataPulse.Client;
 using DataPulse.Client.Testing;
 
@@ -22,8 +23,8 @@ internal sealed class Session : IAsyncDisposable
         if (settings.Sandbox || string.IsNullOrWhiteSpace(apiKey))
         {
             var sandbox = DataPulseSandbox.Start();
-            // On stderr, so that --json output stays machine-readable.
-            Console.Error.WriteLine($"Using the local sandbox at {sandbox.BaseAddress}");
+            // On stderr, so that stdout holds nothing but the command's output.
+            StandardError.WriteNotice($"Using the local sandbox at {sandbox.BaseAddress}", settings.Json);
             return new Session(sandbox.CreateClient(), sandbox);
         }
 

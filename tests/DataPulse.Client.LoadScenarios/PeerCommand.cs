@@ -4,7 +4,8 @@ namespace DataPulse.Client.LoadScenarios;
 
 /// <summary>
 /// One call from a second process through a Redis store, for the Redis tests: prints <c>rate-limited &lt;seconds&gt;</c>
-/// when the shared window held it back (MaxRetryAfter is 1 s, so a longer wait throws at once), else <c>sent</c>.
+/// when the shared window held it back (MaxRetryAfter is 1 s unless a fifth argument gives seconds, so a longer hold
+/// throws at once), else <c>sent</c> (it went, perhaps as the fleet's probe).
 /// </summary>
 internal static class PeerCommand
 {
@@ -13,13 +14,14 @@ internal static class PeerCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var (baseAddress, apiKey, redis, prefix) = (new Uri(args[0]), args[1], args[2], args[3]);
+        var maxRetryAfter = TimeSpan.FromSeconds(args.Length > 4 ? double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1);
         using var store = RedisRateLimitStore.Connect(redis, new RedisRateLimitStoreOptions { KeyPrefix = prefix });
         using var client = new DataPulseClient(new DataPulseClientOptions
         {
             ApiKey = apiKey,
             BaseAddress = baseAddress,
             RateLimitStore = store,
-            MaxRetryAfter = TimeSpan.FromSeconds(1),
+            MaxRetryAfter = maxRetryAfter,
         });
         try
         {

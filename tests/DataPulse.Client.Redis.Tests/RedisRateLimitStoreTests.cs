@@ -41,10 +41,28 @@ public sealed class RedisRateLimitStoreTests : IDisposable
         using var client = CreateClient(store, TimeProvider.System);
         await client.Customers.GetAsync("cust_1");
 
-        var output = await RunPeerAsync(_server.Url!, TestSupport.ApiKey, RedisAddress.Required, _prefix);
+        var output = await RunPeerAsync(_server.Url!, TestSupport.ApiKey, RedisAddress.Required, _prefix, "20");
 
-        output.Should().StartWith("rate-limited", "the second process sees the window the first one was told");
+        output.Should().StartWith("rate-limited", "the second process is told the window the first one was (and its probe interval, 20 s, has not passed)");
         _server.LogEntries.Should().HaveCount(1);
+    }
+
+    [RedisFact]
+    public async Task TwoProcesses_ShareOneProbePerInterval()
+    {
+        TestSupport.AlwaysTooManyRequests(_server, 3600);
+        using var store = RedisRateLimitStore.Connect(RedisAddress.Required, new RedisRateLimitStoreOptions { KeyPrefix = _prefix });
+        using var client = CreateClient(store, TimeProvider.System, o => o.MaxRetryAfter = TimeSpan.FromSeconds(8));
+        await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>();
+
+        // Past the interval, the peer's call is the fleet's probe; right after it, this process is refused.
+        await Task.Delay(TimeSpan.FromSeconds(8.2), TimeProvider.System);
+        var output = await RunPeerAsync(_server.Url!, TestSupport.ApiKey, RedisAddress.Required, _prefix, "8");
+        var thrown = await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseRateLimitException>();
+
+        output.Should().StartWith("rate-limited", "the peer's call went to the server as the fleet's probe, and was answered 429 again");
+        thrown.Which.ClientReason.Should().Be(DataPulseClientReason.RateLimitPaused, "not sent: the probe of this interval was the peer's");
+        _server.LogEntries.Should().HaveCount(2, "one probe per interval for the whole fleet");
     }
 
     [RedisFact]

@@ -27,5 +27,13 @@ internal static class TestSupport
             .WithHeader("X-RateLimit-Reset", resetsAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
             .WithBody(CustomerJson));
 
+    /// <summary>Every call answers 429 with <c>Retry-After</c> <paramref name="seconds"/>.</summary>
+    public static void AlwaysTooManyRequests(WireMockServer server, int seconds) =>
+        server.Given(Request.Create().WithPath(CustomerPath).UsingGet()).RespondWith(Response.Create()
+            .WithStatusCode(429)
+            .WithHeader("Content-Type", "application/json")
+            .WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture))
+            .WithBody("""{ "error": { "type": "rate_limit_error", "code": "rate_limit_exceeded", "message": "Slow down.", "param": null, "trace_id": "trc_1" } }"""));
+
     public static string UniquePrefix() => $"datapulse:test:{Guid.NewGuid():N}:";
 }

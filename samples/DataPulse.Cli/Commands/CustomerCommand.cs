@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using DataPulse.Client;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -30,14 +31,14 @@ internal sealed class CustomerCommand : DataPulseCommand<CustomerCommand.Setting
         var table = new Table().Title($"Customer {Markup.Escape(customer.CustomerId)}").HideHeaders().AddColumn("Field").AddColumn(Tables.NumberColumn("Value"));
         // One segment a line: the value column never wraps, so a long list must not make it wider than the console.
         table.AddRow("Segments", Markup.Escape(string.Join('\n', customer.Segments)));
-        table.AddRow("Lifetime value", $"{customer.LifetimeValue:N2}");
-        table.AddRow("Last interaction", customer.LastInteraction?.ToString("u") ?? "[grey]never[/]");
-        table.AddRow("Churn probability", customer.ChurnProbability?.ToString("P0") ?? "[grey]unknown[/]");
+        table.AddRow("Lifetime value", Numbers.Amount(customer.LifetimeValue, 2));
+        table.AddRow("Last interaction", customer.LastInteraction?.ToString("u", CultureInfo.InvariantCulture) ?? "[grey]never[/]");
+        table.AddRow("Churn probability", customer.ChurnProbability is { } churn ? Numbers.Percent(churn) : "[grey]unknown[/]");
         foreach (var (name, value) in customer.AdditionalFields)
         {
             table.AddRow(Markup.Escape(name), Markup.Escape(value.ToString()));
         }
 
-        AnsiConsole.Write(table);
+        Tables.Write(table);
     }
 }

@@ -4,7 +4,10 @@ using Spectre.Console.Cli;
 
 namespace DataPulse.Cli.Commands;
 
-/// <summary>Opens a session, runs the command, and turns DataPulse failures into a message and an exit code.</summary>
+/// <summary>
+/// Opens a session and runs the command. Failures are left to propagate: <see cref="DataPulseCli"/> turns every one
+/// into a message and an exit code in one place.
+/// </summary>
 internal abstract class DataPulseCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : DataPulseSettings
 {
@@ -16,16 +19,9 @@ internal abstract class DataPulseCommand<TSettings> : AsyncCommand<TSettings>
 
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var session = Session.Open(settings);
-            await RunAsync(session.Client, settings, cancellationToken);
-            return ExitCodes.Ok;
-        }
-        catch (Exception ex) when (ex is DataPulseException or ArgumentException)
-        {
-            return ExitCodes.Report(ex);
-        }
+        await using var session = Session.Open(settings);
+        await RunAsync(session.Client, settings, cancellationToken);
+        return ExitCodes.Ok;
     }
 
     protected abstract Task RunAsync(DataPulseClient client, TSettings settings, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DataPulse.Cli.ProgressColumns;
 using DataPulse.Client;
 using DataPulse.Client.Reports;
 using Spectre.Console;
@@ -23,16 +24,23 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
         public string Format { get; init; } = "csv";
 
         [CommandOption("-o|--out <FOLDER>")]
-        [Description("Folder to save into (default: the current folder).")]
+        [Description("Folder to save into, created if missing (default: the current folder).")]
         public string Out { get; init; } = ".";
+
+        public override ValidationResult Validate() =>
+            (Template is null) == (Query is null)
+                ? ValidationResult.Error("Pass exactly one of --template and --query.")
+                : OptionValues.Check<ReportFormat>(Format, "--format");
     }
 
     protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
     {
+        // Before the export: a folder that cannot be created fails at once, not after the report is generated.
+        var folder = OutputFolder.Ensure(settings.Out);
         await using var report = await client.Reports.ExportAsync(
-            new ReportExportRequest { TemplateId = settings.Template, Query = settings.Query, Format = new ReportFormat(settings.Format) },
+            new ReportExportRequest { TemplateId = settings.Template, Query = settings.Query, Format = OptionValues.Find<ReportFormat>(settings.Format)!.Value },
             cancellationToken);
-        var path = Path.GetFullPath(Path.Combine(settings.Out, report.FileName));
+        var path = Path.Combine(folder, report.FileName);
         long bytes;
         if (settings.Json)
         {
@@ -42,7 +50,7 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
         }
 
         bytes = await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ByteCountColumn(), new TransferRateColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(report.FileName), maxValue: report.Length ?? 1);
@@ -56,6 +64,7 @@ internal sealed class ExportCommand : DataPulseCommand<ExportCommand.Settings>
                 task.Value = written;
                 return written;
             });
-        AnsiConsole.MarkupLine($"Saved [bold]{Markup.Escape(path)}[/] ({Markup.Escape(report.ContentType)}, {bytes:N0} bytes)");
+        // Plain Console: Spectre would wrap the line at the console width and break the path where a person copies it.
+        Console.WriteLine($"Saved {path} ({report.ContentType}, {Numbers.Bytes(bytes)})");
     }
 }

@@ -17,14 +17,16 @@ internal sealed class KpiCommand : DataPulseCommand<KpiCommand.Settings>
         [CommandOption("-v|--vertical <VERTICAL>")]
         [Description("retail, saas or finance (default: all).")]
         public string? Vertical { get; init; }
+
+        public override ValidationResult Validate() =>
+            OptionValues.Check<KpiPeriod>(Period, "--period") is { Successful: false } period ? period
+            : OptionValues.Check<Vertical>(Vertical, "--vertical");
     }
 
     protected override async Task RunAsync(DataPulseClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var kpis = await client.Analytics.GetKpiSummaryAsync(
-            settings.Period is { } p ? new KpiPeriod(p) : null,
-            settings.Vertical is { } v ? new Vertical(v) : null,
-            cancellationToken);
+        var vertical = OptionValues.Find<Vertical>(settings.Vertical);
+        var kpis = await client.Analytics.GetKpiSummaryAsync(OptionValues.Find<KpiPeriod>(settings.Period), vertical, cancellationToken);
         if (settings.Json)
         {
             WriteJson(new
@@ -35,12 +37,12 @@ internal sealed class KpiCommand : DataPulseCommand<KpiCommand.Settings>
             return;
         }
 
-        var table = new Table().Title($"KPIs, {kpis.Period} {(settings.Vertical ?? "all verticals")}").AddColumn("Metric").AddColumn(Tables.NumberColumn("Value"));
-        table.AddRow("Revenue", $"{kpis.Revenue:N0}");
-        table.AddRow("Active users", $"{kpis.ActiveUsers:N0}");
-        table.AddRow("Conversion rate", $"{kpis.ConversionRate:P1}");
+        var table = new Table().Title(Markup.Escape($"KPIs, {kpis.Period} {vertical?.Value ?? "all verticals"}")).AddColumn("Metric").AddColumn(Tables.NumberColumn("Value"));
+        table.AddRow("Revenue", Numbers.Amount(kpis.Revenue));
+        table.AddRow("Active users", Numbers.Count(kpis.ActiveUsers));
+        table.AddRow("Conversion rate", Numbers.Percent(kpis.ConversionRate, 1));
         table.AddRow("Churn risk", Markup.Escape(kpis.ChurnRisk.Value));
         table.AddRow("Trend", Markup.Escape(kpis.Trend.Value));
-        Tables.WriteWithCaption(table, $"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}");
+        Tables.Write(table, FormattableString.Invariant($"generated {kpis.Meta.GeneratedAt:u}{(kpis.Meta.CacheHit ? ", cached" : string.Empty)}"));
     }
 }

@@ -1,0 +1,37 @@
+using DataPulse.Client;
+using Spectre.Console.Cli;
+
+namespace DataPulse.Cli.Errors;
+
+/// <summary>The one place an exception becomes what the caller sees: a code, an exit code and one line.</summary>
+internal static class CliErrors
+{
+    public static CliError From(Exception exception) => exception switch
+    {
+        // Spectre.Console.Cli: the command line could not be parsed, a required argument is missing, a value failed
+        // the settings' own validation.
+        CommandParseException or CommandRuntimeException => new("usage_error", ExitCodes.BadRequest, exception.Message, IsUsageError: true),
+        OperationCanceledException => new("cancelled", ExitCodes.Cancelled, "Cancelled."),
+        OutputException e => new("output_error", ExitCodes.OutputError, e.Message),
+        // Only the export writes files; network I/O failures reach the CLI as DataPulseConnectionException.
+        IOException or UnauthorizedAccessException => new("output_error", ExitCodes.OutputError, $"Could not save the report: {exception.Message}"),
+        DataPulseRateLimitException e => new("rate_limited", ExitCodes.RateLimited, e.RetryAfter is { } wait
+            ? FormattableString.Invariant($"Rate limited: retry in {wait.TotalSeconds:0} s (after {TimeProvider.System.GetLocalNow() + wait:HH:mm:ss}).")
+            : "Rate limited: retry in a little while.", e.TraceId),
+        DataPulseServerException e => new("server_error", ExitCodes.ServerError,
+            FormattableString.Invariant($"DataPulse had a server error ({(int)e.StatusCode}); quote trace id {e.TraceId ?? "(none)"} to support."), e.TraceId),
+        DataPulseAuthenticationException e => new("authentication_failed", ExitCodes.Authentication, $"Authentication failed: check DATAPULSE_API_KEY. {e.Error.Message}", e.TraceId),
+        DataPulsePermissionDeniedException e => new("permission_denied", ExitCodes.PermissionDenied, $"Permission denied: this key may not do that. {e.Error.Message}", e.TraceId),
+        DataPulseNotFoundException e => new("not_found", ExitCodes.NotFound, $"Not found: {e.Error.Message}", e.TraceId),
+        DataPulseBadRequestException e => new("bad_request", ExitCodes.BadRequest,
+            e.Param is { } param ? $"Bad request ({param}): {e.Error.Message}" : $"Bad request: {e.Error.Message}", e.TraceId),
+        DataPulseApiException e => new("api_error", ExitCodes.OtherApiError,
+            FormattableString.Invariant($"DataPulse answered {(int)e.StatusCode}: {e.Error.Message ?? e.Message}"), e.TraceId),
+        DataPulseTimeoutException e => new("timeout", ExitCodes.Timeout, $"Timed out: {e.Message}"),
+        DataPulseConnectionException e => new("connection_failed", ExitCodes.Connection, $"Could not reach DataPulse: {e.Message}"),
+        ArgumentException e => new("invalid_input", ExitCodes.BadRequest, $"Invalid input: {CallerMessage.Of(e)}"),
+        DataPulseReportFailedException e => new("unexpected", ExitCodes.Unexpected, e.Message, e.TraceId),
+        DataPulseException e => new("unexpected", ExitCodes.Unexpected, e.Message),
+        _ => new("unexpected", ExitCodes.Unexpected, $"Unexpected error: {exception.Message}"),
+    };
+}
