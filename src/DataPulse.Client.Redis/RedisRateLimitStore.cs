@@ -97,7 +97,7 @@ public sealed class RedisRateLimitStore : IRateLimitStore, IDisposable
                 answer.RetryAfter is { } retryAfter ? (long)Math.Min(retryAfter.TotalMilliseconds, MaxPauseMs) : RedisValue.EmptyString,
                 Optional(window.Limit), Optional(window.Remaining), window.ResetsAt is { } reset ? Ms(reset) : RedisValue.EmptyString,
                 Optional(answer.GrantedWith.Remaining), answer.GrantedWith.ResetsAt is { } hadReset ? Ms(hadReset) : RedisValue.EmptyString,
-                _expiry, MaxPauseMs,
+                _expiry, MaxPauseMs, (int)answer.GrantedWith.Status, (int)answer.GrantedWith.Reason,
             ],
             cancellationToken).ConfigureAwait(false);
     }

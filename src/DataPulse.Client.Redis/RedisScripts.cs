@@ -13,9 +13,9 @@ internal static class RedisScripts
     // Returns { status, retryAt, reason, limit, remaining, reset } (status and reason as RateLimitGrantStatus / RateLimitHoldReason).
     public const string Acquire = """
         local now = tonumber(ARGV[1])
-        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'observed', 'answered', 'refills', 'rate', 'paused', 'pauseSince', 'probeAt')
+        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'observed', 'answered', 'refills', 'rate', 'paused', 'pauseSince', 'probeAt', 'fixed')
         local limit, remaining, reset, observed = tonumber(h[1]), tonumber(h[2]), tonumber(h[3]), tonumber(h[4]) or 0
-        local answered, refills, rate = h[5] == '1', h[6] == '1', tonumber(h[7]) or 0
+        local answered, refills, rate, fixed = h[5] == '1', h[6] == '1', tonumber(h[7]) or 0, h[11] == '1'
         local paused, pauseSince, probeAt = tonumber(h[8]), tonumber(h[9]) or 0, tonumber(h[10]) or 0
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
         local out = redis.call('ZCARD', KEYS[2])
@@ -47,7 +47,17 @@ internal static class RedisScripts
           if hold > now then reason = 1 else hold = nil end
         end
         if hold then
-          if hold - now <= tonumber(ARGV[5]) then return grant(3, hold, reason) end
+          if hold - now <= tonumber(ARGV[5]) then
+            if reason == 1 and (not refills) and (not fixed) and limit and limit >= 2 and now >= probeAt then
+              local testAt = observed + math.floor((hold - observed) / limit)
+              if now >= testAt then
+                redis.call('HSET', KEYS[1], 'probeAt', string.format('%d', hold))
+                return take(1, hold, reason)
+              end
+              return grant(3, testAt, reason)
+            end
+            return grant(3, hold, reason)
+          end
           local spoke = observed
           if reason == 2 then spoke = pauseSince end
           if now < probeAt or now < spoke + tonumber(ARGV[6]) then return grant(4, hold, reason) end
@@ -68,7 +78,8 @@ internal static class RedisScripts
         """;
 
     // KEYS: window hash, leases set. ARGV: lease, sent at, now, answered (1/0), 429 (1/0), Retry-After ms or '', limit or '',
-    // remaining or '', reset or '', remaining granted with or '', reset granted with or '', expiry, longest pause.
+    // remaining or '', reset or '', remaining granted with or '', reset granted with or '', expiry, longest pause, the
+    // grant's status and reason (a refused test of a spent window marks it fixed).
     public const string Record = """
         local now, sentAt = tonumber(ARGV[3]), tonumber(ARGV[2])
         redis.call('ZREM', KEYS[2], ARGV[1])
@@ -90,6 +101,7 @@ internal static class RedisScripts
         elseif (not tooMany) and paused and paused > now and sentAt >= pauseSince then
           redis.call('HDEL', KEYS[1], 'paused')
         end
+        if tooMany and ARGV[14] == '1' and ARGV[15] == '1' then redis.call('HSET', KEYS[1], 'fixed', '1') end
         local limit = tonumber(ARGV[7])
         if limit then
           klimit = limit
@@ -101,7 +113,7 @@ internal static class RedisScripts
           local reset = tonumber(ARGV[9])
           if reset and reset <= now then reset = nil end
           local had, hadReset = tonumber(ARGV[10]), tonumber(ARGV[11])
-          if (not refills) and (not tooMany) and reset and had and hadReset and remaining >= had and reset <= hadReset and sentAt < hadReset then
+          if (not refills) and (not tooMany) and had and hadReset and sentAt < hadReset and (had == 0 or (reset and remaining >= had and reset <= hadReset)) then
             refills = true
             redis.call('HSET', KEYS[1], 'refills', '1')
           end

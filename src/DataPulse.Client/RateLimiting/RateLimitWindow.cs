@@ -20,6 +20,7 @@ internal sealed class RateLimitWindow
     private DateTimeOffset _observedAt;
     private bool _answered;
     private bool _refills;
+    private bool _fixed;
     private double _refillPerSecond;
     private DateTimeOffset? _pausedUntil;
     private DateTimeOffset _pauseSince;
@@ -39,6 +40,21 @@ internal sealed class RateLimitWindow
             {
                 if (until - now <= request.MaxWait)
                 {
+                    // A spent window not yet known to be fixed or refilling is tested once: one request goes when one would
+                    // be back had the window refilled evenly since the server spoke. Served: it refills; refused: it is fixed.
+                    if (reason == RateLimitHoldReason.WindowSpent && !_refills && !_fixed && _limit is >= 2 && now >= _probeAt)
+                    {
+                        var testAt = _observedAt + ((until - _observedAt) / _limit.Value);
+                        if (now >= testAt)
+                        {
+                            _probeAt = until;
+                            _out++;
+                            return Grant(RateLimitGrantStatus.Probe, until, reason);
+                        }
+
+                        return Grant(RateLimitGrantStatus.WaitUntil, testAt, reason);
+                    }
+
                     return Grant(RateLimitGrantStatus.WaitUntil, until, reason);
                 }
 
@@ -101,6 +117,12 @@ internal sealed class RateLimitWindow
                 _pausedUntil = null;
             }
 
+            if (answer.TooManyRequests && answer.GrantedWith is { Status: RateLimitGrantStatus.Probe, Reason: RateLimitHoldReason.WindowSpent })
+            {
+                // A request sent into a spent window was refused: the window gives nothing back before its reset.
+                _fixed = true;
+            }
+
             Learn(answer, now);
         }
     }
@@ -132,11 +154,13 @@ internal sealed class RateLimitWindow
         var reset = window.ResetsAt is { } at && at > now ? at : (DateTimeOffset?)null;
         var before = answer.GrantedWith;
 
-        // A fixed window only counts down until its reset. More left than when the request was let go, with the reset not
-        // moved later and the request served, means the window gave requests back: a sliding window or a token bucket.
-        if (!_refills && !answer.TooManyRequests && reset is { } r && before.Remaining is { } had && before.ResetsAt is { } hadReset
-            && remaining >= had && r <= hadReset && answer.SentAt < hadReset)
+        // A fixed window only counts down until its reset. A request served before the reset although the window was spent,
+        // or served with as much left as when it was let go (the reset not moved later), means the window gave requests
+        // back: a sliding window or a token bucket.
+        if (!_refills && !answer.TooManyRequests && before.Remaining is { } had && before.ResetsAt is { } hadReset && answer.SentAt < hadReset
+            && (had == 0 || (reset is { } r && remaining >= had && r <= hadReset)))
         {
+            // Served while the server had said nothing was left, or with as much left as before: it gave requests back.
             _refills = true;
         }
 

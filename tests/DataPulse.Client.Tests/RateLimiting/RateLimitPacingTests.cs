@@ -15,7 +15,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task WindowSpent_NextCallWaitsExactlyUntilReset()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var client = CreateClient();
         await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -38,7 +38,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task WindowSpent_CallerCancelsDuringTheWait_ThrowsOperationCanceledAndSendsNothing()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var client = CreateClient();
         await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
         using var cts = new CancellationTokenSource();
@@ -54,7 +54,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task WindowSpent_ResetAfterTheOverallTimeout_ThrowsOverallTimeoutAtOnce()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var client = CreateClient(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(5);
@@ -73,7 +73,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task WindowSpent_ResetFurtherAwayThanMaxRetryAfter_ThrowsRateLimitAtOnceWithRetryAfter()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var client = CreateClient(o => o.MaxRetryAfter = TimeSpan.FromSeconds(5));
         await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -89,7 +89,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task WindowSpent_AnotherClientOnTheSameKey_WaitsForTheSameReset()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var first = CreateClient();
         using var second = CreateClient();
         await first.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
@@ -100,7 +100,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task WindowSpent_AClientOnAnotherKey_IsNotHeldBack()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var first = CreateClient();
         using var other = CreateClient(o => o.ApiKey = WindowStubs.OtherKey);
         await first.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
@@ -125,7 +125,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task PacingOff_WindowSpent_NextCallGoesAtOnce()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var client = CreateClient(o => o.RateLimitPacing = false);
         await client.Customers.GetAsync("cust_1").WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -137,7 +137,7 @@ public sealed class RateLimitPacingTests : IDisposable
     [Fact]
     public async Task PacedWait_IsCountedOnTheMeterAndLogged()
     {
-        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7)));
+        WindowStubs.Always(_api, WindowStubs.Customer(remaining: 0, In(7), limit: 1));
         using var metrics = new MetricCapture();
         using var logs = new LogCapture();
         using var client = CreateClient(o => o.LoggerFactory = logs.Factory);

@@ -92,13 +92,56 @@ public abstract class RateLimitStoreRules
     [RulesFact]
     public async Task RemainingZero_HoldsEveryRequestUntilTheReset()
     {
-        await LearnAsync(Window(remaining: 0, resetIn: 7));
+        // A window of one: nothing to test it with before its reset.
+        await LearnAsync(Window(remaining: 0, resetIn: 7, limit: 1));
 
         var held = await AcquireAsync(Start.AddSeconds(1));
 
         held.Status.Should().Be(RateLimitGrantStatus.WaitUntil);
         held.RetryAt.Should().Be(Start.AddSeconds(7));
         held.Reason.Should().Be(RateLimitHoldReason.WindowSpent);
+    }
+
+    [RulesFact]
+    public async Task SpentWindowOfUnknownKind_IsTestedByOneRequest_WhenOneWouldBeBackHadItRefilled()
+    {
+        await LearnAsync(Window(remaining: 0, resetIn: 10, limit: 10));
+
+        var early = await AcquireAsync(Start.AddSeconds(0.5), localInFlight: 0);
+        var test = await AcquireAsync(Start.AddSeconds(1), localInFlight: 0);
+        var others = await AcquireAsync(Start.AddSeconds(1), localInFlight: 1);
+
+        early.Status.Should().Be(RateLimitGrantStatus.WaitUntil);
+        early.RetryAt.Should().Be(Start.AddSeconds(1), "a tenth of the way to the reset, a window of 10 that refilled evenly has one back");
+        test.Status.Should().Be(RateLimitGrantStatus.Probe);
+        others.RetryAt.Should().Be(Start.AddSeconds(10), "one test only; the others wait for the reset or for the test's answer");
+    }
+
+    [RulesFact]
+    public async Task RefusedTest_MeansAFixedWindow_HeldUntilItsResetFromThenOn()
+    {
+        await LearnAsync(Window(remaining: 0, resetIn: 10, limit: 10));
+        var test = await AcquireAsync(Start.AddSeconds(1), localInFlight: 0);
+        await Store.RecordAsync(Scope, new RateLimitAnswer(test.Id, test.SentAt, Start.AddSeconds(1), true, true, null, Window(remaining: 0, resetIn: 10, limit: 10), test.Grant));
+        var next = await AcquireAsync(Start.AddSeconds(10), localInFlight: 0);
+        await AnswerAsync(next, Start.AddSeconds(10), Window(remaining: 0, resetIn: 20, limit: 10));
+
+        var held = await AcquireAsync(Start.AddSeconds(12), localInFlight: 0);
+
+        held.Status.Should().Be(RateLimitGrantStatus.WaitUntil);
+        held.RetryAt.Should().Be(Start.AddSeconds(20), "a window known to be fixed is not tested again");
+    }
+
+    [RulesFact]
+    public async Task ServedTest_MeansARefillingWindow()
+    {
+        await LearnAsync(Window(remaining: 0, resetIn: 10, limit: 10));
+        var test = await AcquireAsync(Start.AddSeconds(1), localInFlight: 0);
+        await AnswerAsync(test, Start.AddSeconds(1), Window(remaining: 0, resetIn: 11, limit: 10));
+
+        var held = await AcquireAsync(Start.AddSeconds(1.01), localInFlight: 0);
+
+        held.RetryAt.Should().BeCloseTo(Start.AddSeconds(2), TimeSpan.FromMilliseconds(2), "10 missing, full again in 10 s: one back every second");
     }
 
     [RulesFact]
@@ -114,7 +157,7 @@ public abstract class RateLimitStoreRules
     [RulesFact]
     public async Task ResetFurtherThanTheWait_IsRefused_ThenOneProbePerInterval()
     {
-        await LearnAsync(Window(remaining: 0, resetIn: 3600));
+        await LearnAsync(Window(remaining: 0, resetIn: 3600, limit: 1));
 
         (await AcquireAsync(Start.AddSeconds(1))).Status.Should().Be(RateLimitGrantStatus.Refused);
         (await AcquireAsync(Start.AddSeconds(60))).Status.Should().Be(RateLimitGrantStatus.Probe, "an interval after the server spoke, one request asks again");
@@ -259,7 +302,7 @@ public abstract class RateLimitStoreRules
     public async Task FixedWindow_IsNeverTakenForARefillingOne()
     {
         // Requests let go one after another in one fixed window each come back with one less.
-        await LearnAsync(Window(remaining: 3, resetIn: 1));
+        await LearnAsync(Window(remaining: 3, resetIn: 1, limit: 3));
         for (var left = 2; left >= 0; left--)
         {
             var sent = await AcquireAsync(Start.AddSeconds(0.1), localInFlight: 0);
