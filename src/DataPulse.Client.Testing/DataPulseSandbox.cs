@@ -1,4 +1,5 @@
 using System.Net;
+using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Testing.Hosting;
 using DataPulse.Client.Testing.Pipeline;
 
@@ -35,6 +36,9 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
 
     private readonly SandboxHost _host;
     private readonly SandboxState _state;
+
+    // The rate-limit windows, pauses and retry budgets of this sandbox's clients: theirs alone, cleared by Reset.
+    private readonly InMemoryRateLimitStore _rateLimits = new();
 
     private DataPulseSandbox(SandboxHost host, SandboxState state)
     {
@@ -92,8 +96,12 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
         return new DataPulseSandbox(host, state);
     }
 
-    /// <summary>Client options pointed at this sandbox with <see cref="ApiKey"/>, retries waiting no base backoff
-    /// (a <c>Retry-After</c> from a scenario is still honoured), then <paramref name="configure"/> applied.</summary>
+    /// <summary>
+    /// Client options pointed at this sandbox with <see cref="ApiKey"/>, on the sandbox's clock
+    /// (<see cref="DataPulseSandboxOptions.TimeProvider"/>), with retries waiting no base backoff (a <c>Retry-After</c> from a
+    /// scenario is still honoured) and the rate-limit state of this sandbox's clients (<see cref="Reset"/> clears it, and no
+    /// other sandbox or client sees it); then <paramref name="configure"/> applied.
+    /// </summary>
     /// <param name="configure">Changes to make, for example <c>o =&gt; o.MaxRetries = 0</c> or <c>o =&gt; o.ApiKey = sandbox.ReadOnlyApiKey</c>.</param>
     /// <returns>New options; each call returns a fresh instance.</returns>
     public DataPulseClientOptions CreateOptions(Action<DataPulseClientOptions>? configure = null)
@@ -103,6 +111,8 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
             ApiKey = ApiKey,
             BaseAddress = BaseAddress,
             RetryBaseDelay = TimeSpan.Zero,
+            TimeProvider = _state.Options.TimeProvider,
+            RateLimitStore = _rateLimits,
         };
         configure?.Invoke(options);
         return options;
@@ -144,9 +154,15 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     /// including the full <c>Content-Length</c>, and half the bytes go out, then the connection is reset.</summary>
     public void DropDownloadMidway() => _state.Scenarios.DropNextDownload();
 
-    /// <summary>Disarms every scenario, removes latency, clears <see cref="ReceivedRequests"/> and returns the data
-    /// (schedules, asynchronous reports, trace ids) to its seeded state.</summary>
-    public void Reset() => _state.Reset();
+    /// <summary>Disarms every scenario, removes latency, clears <see cref="ReceivedRequests"/>, returns the data
+    /// (schedules, asynchronous reports, trace ids) to its seeded state, and clears the rate-limit windows, pauses and
+    /// retry budgets its clients (those built from <see cref="CreateOptions"/>) share, so a test starts where the last
+    /// one did not leave it.</summary>
+    public void Reset()
+    {
+        _state.Reset();
+        _rateLimits.Clear();
+    }
 
     /// <summary>Stops the server and releases its port and resources. Requests still held back by latency are dropped.</summary>
     public void Dispose() => Task.Run(() => _host.DisposeAsync().AsTask()).GetAwaiter().GetResult();

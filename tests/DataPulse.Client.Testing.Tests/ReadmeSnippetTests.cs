@@ -20,7 +20,7 @@ public sealed class ReadmeSnippetTests
     }
 
     [Fact]
-    public async Task EnforcedRateLimit_RefusesTheThirdCallUntilTheNextWindow()
+    public async Task EnforcedRateLimit_TheThirdCallWaitsForTheNextWindow()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 15, 8, 30, 0, TimeSpan.Zero));
         await using var sandbox = DataPulseSandbox.Start(new DataPulseSandboxOptions
@@ -28,14 +28,19 @@ public sealed class ReadmeSnippetTests
             EnforcedRateLimit = new SandboxRateLimit(PermitLimit: 2, Window: TimeSpan.FromSeconds(10)),
             TimeProvider = clock,
         });
-        using var client = sandbox.CreateClient(o => o.MaxRetries = 0);
+        using var client = sandbox.CreateClient(); // on the sandbox's clock
 
         await client.Customers.GetAsync("cust_92f8a3b1");
         await client.Customers.GetAsync("cust_92f8a3b1");
+        var third = client.Customers.GetAsync("cust_92f8a3b1"); // the window is spent: held, not sent
+
+        clock.Advance(TimeSpan.FromSeconds(10)); // the next window
+        await third;
+        Assert.DoesNotContain(sandbox.ReceivedRequests, r => r.StatusCode == 429);
+
+        // To see your own code handle a 429, ask for one: the next call is refused, whatever the client paces.
+        sandbox.RateLimitNextCalls(1, TimeSpan.FromSeconds(90));
         var limited = await Assert.ThrowsAsync<DataPulseRateLimitException>(() => client.Customers.GetAsync("cust_92f8a3b1"));
-
-        Assert.Equal(TimeSpan.FromSeconds(10), limited.RetryAfter);
-        clock.Advance(TimeSpan.FromSeconds(10)); // the next window: served again
-        await client.Customers.GetAsync("cust_92f8a3b1");
+        Assert.Equal(TimeSpan.FromSeconds(90), limited.RetryAfter);
     }
 }

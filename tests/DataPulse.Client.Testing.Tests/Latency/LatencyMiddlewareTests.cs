@@ -38,9 +38,13 @@ public sealed class LatencyMiddlewareTests : SandboxTests
         Sandbox.AddLatency(TimeSpan.FromSeconds(5));
         using var impatient = Sandbox.CreateClient(o => { o.MaxRetries = 0; o.AttemptTimeout = TimeSpan.FromMilliseconds(50); });
 
-        var act = () => impatient.Analytics.GetKpiSummaryAsync();
+        // The client is on the sandbox's clock: its 50 ms attempt deadline passes when that clock does.
+        var call = impatient.Analytics.GetKpiSummaryAsync();
+        await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
 
-        await act.Should().ThrowAsync<DataPulseTimeoutException>();
+        (await call.Invoking(c => c.WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<DataPulseTimeoutException>())
+            .Which.Kind.Should().Be(DataPulseTimeoutKind.Attempt);
     }
 
     [Fact]
