@@ -3,6 +3,7 @@ using DataPulse.Client.Errors;
 using DataPulse.Client.Pipeline;
 using DataPulse.Client.Tests.Infrastructure;
 using Polly;
+using Polly.Timeout;
 
 namespace DataPulse.Client.Tests.Pipeline;
 
@@ -97,6 +98,26 @@ public sealed class AttemptDeadlineStageTests
         var outcome = await running.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System); // the canceled attempt ends on the thread pool
 
         outcome.Exception.Should().BeAssignableTo<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task ExecuteCore_StrategyOutsideItCancels_TheCancellationReachesTheAttempt()
+    {
+        // A pipeline of the caller's own (DataPulseClientOptions.ResiliencePipeline) sits outside the stage; Polly's timeout
+        // there works only if the attempt inside sees the token it hands down.
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _clock }
+            .AddTimeout(TimeSpan.FromSeconds(2))
+            .AddStrategy(_ => new AttemptDeadlineStage(TimeSpan.FromSeconds(30), _clock))
+            .Build();
+        _callback.Waits(Forever, _clock);
+        using var call = StageCall.Start(_clock);
+
+        var running = call.RunAsync(pipeline, _callback).AsTask();
+        await _clock.WaitForTimerAsync(Forever);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System); // the canceled attempt ends on the thread pool
+
+        outcome.Exception.Should().BeOfType<TimeoutRejectedException>().Which.Timeout.Should().Be(TimeSpan.FromSeconds(2));
     }
 
     /// <summary>A strategy of the caller's that waits on the attempt's token before passing the attempt on.</summary>
