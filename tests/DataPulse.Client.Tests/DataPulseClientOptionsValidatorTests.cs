@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using DataPulse.Client.Tests.Infrastructure;
 
@@ -33,6 +34,17 @@ public sealed class DataPulseClientOptionsValidatorTests
         { "BaseAddress", o => o.BaseAddress = new Uri("https://user:pass@api.datapulse.io/") },
         { "BaseAddress", o => o.BaseAddress = new Uri("https://api.datapulse.io/?region=eu") },
         { "TimeProvider", o => o.TimeProvider = null! },
+        { "MaxResponseBufferSize", o => o.MaxResponseBufferSize = 1023 },
+        { "MaxResponseBufferSize", o => o.MaxResponseBufferSize = 1024 * 1024 * 1024 + 1 },
+        { "ReportGenerationTimeout", o => o.ReportGenerationTimeout = TimeSpan.Zero },
+        { "ReportGenerationTimeout", o => o.ReportGenerationTimeout = TimeSpan.FromDays(2) },
+        { "DownloadIdleTimeout", o => o.DownloadIdleTimeout = TimeSpan.Zero },
+        { "DownloadIdleTimeout", o => o.DownloadIdleTimeout = TimeSpan.FromDays(2) },
+        { "RetryBudget", o => o.RetryBudget = null! },
+        { "RetryBudget.MaxTokens", o => o.RetryBudget.MaxTokens = 1 },
+        { "RetryBudget.MaxTokens", o => o.RetryBudget.MaxTokens = 10_001 },
+        { "RetryBudget.TokenRatio", o => o.RetryBudget.TokenRatio = 0 },
+        { "RetryBudget.TokenRatio", o => o.RetryBudget.TokenRatio = 1.5 },
     };
 
     [Theory]
@@ -44,7 +56,10 @@ public sealed class DataPulseClientOptionsValidatorTests
 
         var act = () => new DataPulseClient(options);
 
-        act.Should().Throw<ArgumentException>().WithMessage($"*{setting}*").Which.ParamName.Should().Be("options");
+        // Named as a word: "Timeout" inside "AttemptTimeout" does not count.
+        var thrown = act.Should().Throw<ArgumentException>().Which;
+        thrown.Message.Should().MatchRegex($@"(?<![\w.]){Regex.Escape(setting)}(?![\w])");
+        thrown.ParamName.Should().Be("options");
     }
 
     [Fact]

@@ -176,11 +176,15 @@ public sealed class DataPulseClientOptions
     public override string ToString() =>
         $"DataPulseClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Http.ApiKey.Redact(ApiKey)}, MaxRetries = {MaxRetries}, Timeout = {Timeout} }}";
 
+    /// <summary>
+    /// The copy a client keeps. Every setting is copied by <see cref="object.MemberwiseClone"/>; a group of settings held as
+    /// an object of its own (<see cref="RetryBudget"/>) copies itself the same way, so changing the original later never
+    /// changes a built client and a new setting needs no line here.
+    /// </summary>
     internal DataPulseClientOptions Clone()
     {
         var copy = (DataPulseClientOptions)MemberwiseClone();
-        // The budget's settings are copied too, so changing them later does not change a built client.
-        copy.RetryBudget = RetryBudget is null ? null! : new() { Enabled = RetryBudget.Enabled, MaxTokens = RetryBudget.MaxTokens, TokenRatio = RetryBudget.TokenRatio };
+        copy.RetryBudget = RetryBudget?.Clone()!;
         return copy;
     }
 }

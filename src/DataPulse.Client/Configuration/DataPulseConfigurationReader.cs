@@ -11,8 +11,11 @@ namespace DataPulse.Client.Configuration;
 /// </summary>
 /// <remarks>
 /// Keys: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c> or <c>Sandbox</c>), <c>Timeout</c>,
-/// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ApplicationId</c>, <c>LogBodies</c>,
-/// <c>MaxResponseBufferSize</c>, <c>RateLimitPacing</c> and <c>RetryBudget:Enabled|MaxTokens|TokenRatio</c>.
+/// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ReportGenerationTimeout</c>,
+/// <c>DownloadIdleTimeout</c>, <c>ApplicationId</c>, <c>LogBodies</c>, <c>MaxResponseBufferSize</c>, <c>RateLimitPacing</c>,
+/// <c>RetryBudget:Enabled</c>, <c>RetryBudget:MaxTokens</c> and <c>RetryBudget:TokenRatio</c>. Objects only code can set
+/// (<c>TimeProvider</c>, <c>LoggerFactory</c>, <c>ConfigureResilience</c>, <c>ResiliencePipeline</c>, <c>RateLimitStore</c>)
+/// are not read. Every option is checked against this list by <c>Wholesome/OptionConventionsTests</c>.
 /// </remarks>
 // Hand-written, not the binder or its generator (8.0's interceptors warn on .NET 10): the binder throws at the first unreadable value (10.0 quotes it); this lists every bad key, unquoted.
 internal static class DataPulseConfigurationReader

@@ -62,9 +62,9 @@ internal static class DataPulseExceptionFactory
                     $"{operation}: the answer is larger than the {large.MaxBytes:N0} bytes a response may be buffered in memory ({(large.DeclaredLength is { } length ? $"Content-Length {length:N0}" : "the body kept coming")}); raise DataPulseClientOptions.MaxResponseBufferSize if this answer is expected. Not retried."),
                 operation,
                 null),
-            // A strategy the caller added to the pipeline (ConfigureResilience) timed out.
+            // A strategy the caller added to the pipeline (ConfigureResilience) or a pipeline of the caller's own timed out.
             TimeoutRejectedException rejected => new DataPulseTimeoutException(
-                With($"{operation} timed out: an attempt took longer than {rejected.Timeout} (a timeout added with DataPulseClientOptions.ConfigureResilience).", reason),
+                With($"{operation} timed out: an attempt took longer than {rejected.Timeout} (a timeout strategy of your own, in DataPulseClientOptions.ConfigureResilience or ResiliencePipeline).", reason),
                 DataPulseTimeoutKind.Attempt,
                 rejected.Timeout,
                 operation) { ClientReason = reason },

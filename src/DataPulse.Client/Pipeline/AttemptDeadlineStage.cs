@@ -10,8 +10,9 @@ namespace DataPulse.Client.Pipeline;
 /// <summary>
 /// Per attempt: bounds everything inside it (the caller's strategies, sending, reading the body) by one timer, the nearer
 /// of <see cref="DataPulseClientOptions.AttemptTimeout"/> and what is left of the call's overall deadline, and says which
-/// of the two fired (<see cref="DeadlineExceededException"/>). The caller's cancellation still ends the attempt as a
-/// cancellation. One pooled timer per attempt instead of Polly's two timeout strategies (<see cref="AttemptDeadlines"/>).
+/// of the two fired (<see cref="DeadlineExceededException"/>). The caller's cancellation, and a cancellation from a strategy
+/// outside this one (the context's token), still end the attempt as a cancellation. One pooled timer per attempt instead
+/// of Polly's two timeout strategies (<see cref="AttemptDeadlines"/>).
 /// </summary>
 internal sealed class AttemptDeadlineStage(TimeSpan attemptTimeout, TimeProvider timeProvider) : ResilienceStrategy<HttpResponseMessage>
 {
@@ -31,7 +32,12 @@ internal sealed class AttemptDeadlineStage(TimeSpan attemptTimeout, TimeProvider
         var boundByOverall = remaining <= attemptTimeout;
         var deadline = _deadlines.Start(boundByOverall ? remaining : attemptTimeout);
         var caller = call.CallerToken;
-        var callerLink = caller.CanBeCanceled ? caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
+        var callerLink = caller.CanBeCanceled ? caller.UnsafeRegister(CancelDeadline, deadline) : default;
+
+        // A strategy outside this stage (Polly's timeout in a caller's own ResiliencePipeline) cancels through the context's
+        // token: the attempt must see that too, or the caller's timeout would never cut it.
+        var outer = context.CancellationToken;
+        var outerLink = outer.CanBeCanceled && outer != caller ? outer.UnsafeRegister(CancelDeadline, deadline) : default;
 
         // Everything inside sees the deadline as its token: Polly lets only its own strategies replace a context's token,
         // so the attempt runs on a pooled context of its own that carries the call.
@@ -46,9 +52,10 @@ internal sealed class AttemptDeadlineStage(TimeSpan attemptTimeout, TimeProvider
         {
             ResilienceContextPool.Shared.Return(attempt);
             callerLink.Dispose();
+            outerLink.Dispose();
         }
 
-        if (deadline.IsCancellationRequested && !caller.IsCancellationRequested
+        if (deadline.IsCancellationRequested && !caller.IsCancellationRequested && !outer.IsCancellationRequested
             && outcome.Exception is OperationCanceledException or IOException or HttpRequestException or TimeoutRejectedException)
         {
             outcome = Outcome.FromException<HttpResponseMessage>(new DeadlineExceededException(boundByOverall, boundByOverall ? call.Timeout : attemptTimeout));
@@ -58,4 +65,6 @@ internal sealed class AttemptDeadlineStage(TimeSpan attemptTimeout, TimeProvider
         _deadlines.End(deadline, reusable: outcome.Result is not { IsSuccessStatusCode: true, Content: not BufferedContent });
         return outcome;
     }
+
+    private static void CancelDeadline(object? deadline) => ((CancellationTokenSource)deadline!).Cancel();
 }

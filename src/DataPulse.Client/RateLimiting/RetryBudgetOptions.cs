@@ -21,4 +21,7 @@ public sealed class RetryBudgetOptions
     /// <summary>What one success gives back, in tokens. More than 0 and at most 1.</summary>
     /// <value>The default is 0.1: in steady state, retries add at most about 10% to the requests sent.</value>
     public double TokenRatio { get; set; } = 0.1;
+
+    /// <summary>A copy: every setting here is a value, so a memberwise copy is a deep one.</summary>
+    internal RetryBudgetOptions Clone() => (RetryBudgetOptions)MemberwiseClone();
 }

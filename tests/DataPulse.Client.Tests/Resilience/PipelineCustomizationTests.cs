@@ -57,7 +57,35 @@ public sealed class PipelineCustomizationTests : IClassFixture<ApiServer>
         _api.Requests.Should().HaveCount(2);
     }
 
+    [Fact]
+    public async Task ResiliencePipeline_ReplacementWithATimeout_CutsTheAttempt()
+    {
+        var clock = new TimerRecordingClock();
+        using var http = new HttpClient(new SilentHandler(clock));
+        var replacement = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }.AddTimeout(TimeSpan.FromSeconds(2)).Build();
+        using var client = new DataPulseClient(http, new DataPulseClientOptions { ApiKey = ApiServer.ApiKey, TimeProvider = clock, ResiliencePipeline = replacement });
+
+        var call = client.Customers.GetAsync("cust_1");
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        // Bounded in real time: the cut attempt ends on the thread pool; without the cut it would wait for AttemptTimeout.
+        var thrown = await call.Awaiting(c => c.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System)).Should().ThrowAsync<DataPulseTimeoutException>();
+        thrown.Which.Kind.Should().Be(DataPulseTimeoutKind.Attempt);
+        thrown.Which.Timeout.Should().Be(TimeSpan.FromSeconds(2));
+    }
+
     private sealed class CountingStrategyOptions : ResilienceStrategyOptions;
+
+    /// <summary>A transport whose server never answers: only the attempt's token ends a request.</summary>
+    private sealed class SilentHandler(TimeProvider clock) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
+            throw new InvalidOperationException("Unreachable: the delay never ends on its own.");
+        }
+    }
 
     private sealed class CountingStrategy(Action onRun) : ResilienceStrategy
     {

@@ -114,7 +114,7 @@ internal sealed class SourceTree
         return first is "bin" or "obj";
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -1,0 +1,138 @@
+using System.Net;
+using DataPulse.Client.Errors;
+using DataPulse.Client.Http;
+using DataPulse.Client.Pipeline;
+using DataPulse.Client.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+
+namespace DataPulse.Client.Tests.Pipeline;
+
+/// <summary>
+/// <see cref="SendStage"/> alone, as the callback at the bottom of an otherwise empty pipeline: a fake transport in place
+/// of the network, a fake clock, no HTTP.
+/// </summary>
+public sealed class SendStageTests
+{
+    private const string UserAgentValue = "datapulse-dotnet/0.0.0-test (tests)";
+
+    private readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public async Task SendAsync_Attempt_SendsTheKeyUserAgentAndAccept()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock);
+
+        await RunAsync(call, transport);
+
+        transport.Sent.Should().ContainSingle();
+        transport.Sent[0].Authorization.Should().Be("Bearer " + ApiServer.ApiKey);
+        transport.Sent[0].UserAgent.Should().Be(UserAgentValue);
+        transport.Sent[0].Accept.Should().Be("application/json");
+    }
+
+    [Fact]
+    public async Task SendAsync_AfterTheAttempt_TheKeyIsNoLongerOnTheMessage()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock);
+
+        await RunAsync(call, transport);
+
+        call.Request.Headers.Authorization.Should().BeNull();
+        call.Request.Headers.NonValidated.Contains("Authorization").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task SendAsync_NoKey_FailsWithTheFactorysMessageAndSendsNothing()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock);
+
+        var outcome = await RunAsync(call, transport, new ApiKeyProvider(() => null));
+
+        outcome.Exception.Should().BeOfType<DataPulseException>().Which.Message.Should().Be(DataPulseExceptionFactory.KeyMissing("Customers.Get").Message);
+        transport.Sent.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SendAsync_ErrorAnswer_BodyReadIntoBufferedContentUpToTheCap()
+    {
+        var body = new byte[ApiErrorReader.ReadLimit + 1000];
+        var transport = new FakeTransport(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new FakeCallback.TrackedContent(body) });
+        using var call = StageCall.Start(_clock);
+
+        var outcome = await RunAsync(call, transport);
+
+        var buffered = outcome.Result!.Content.Should().BeOfType<BufferedContent>().Subject;
+        buffered.Length.Should().Be(ApiErrorReader.ReadLimit);
+        buffered.Truncated.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task SendAsync_JsonSuccess_ReadWholeIntoBufferedContent()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock);
+
+        var outcome = await RunAsync(call, transport);
+
+        outcome.Result!.Content.Should().BeOfType<BufferedContent>().Which.Length.Should().Be("""{"data":{}}""".Length);
+    }
+
+    [Fact]
+    public async Task SendAsync_StreamedSuccess_LeftUnread()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock, streams: true, operation: "Reports.Download");
+
+        var outcome = await RunAsync(call, transport);
+
+        var content = outcome.Result!.Content.Should().BeOfType<FakeCallback.TrackedContent>().Subject;
+        content.WasRead.Should().BeFalse();
+        content.IsDisposed.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswerFromAnotherOriginAfterTheKeyWasDropped_IsRefused()
+    {
+        // What HttpClient does when it follows a redirect to another host: it takes the Authorization header off the message.
+        HttpResponseMessage? answer = null;
+        var transport = new FakeTransport(request =>
+        {
+            request.Headers.Authorization = null;
+            request.RequestUri = new Uri("https://elsewhere.example/v1/customers/cust_1");
+            return answer = FakeCallback.Response(HttpStatusCode.OK);
+        });
+        using var call = StageCall.Start(_clock);
+
+        var outcome = await RunAsync(call, transport);
+
+        outcome.Exception.Should().BeOfType<RedirectRefusedException>().Which.Target.Should().Be("https://elsewhere.example");
+        FakeCallback.IsDisposed(answer!).Should().BeTrue();
+    }
+
+    private ValueTask<Outcome<HttpResponseMessage>> RunAsync(StageCall call, FakeTransport transport, ApiKeyProvider? keys = null)
+    {
+        var send = new SendStage(transport, keys ?? ApiKeyProvider.Fixed(ApiServer.ApiKey), UserAgentValue, DataPulseClientOptions.DefaultMaxResponseBufferSize, _clock);
+        return StageCall.Pipeline(_clock).ExecuteOutcomeAsync(SendStage.Callback, call.Context, send);
+    }
+
+    /// <summary>The network, faked: records the headers each message carried when it was sent, and answers with <paramref name="answer"/> to that message.</summary>
+    private sealed class FakeTransport(Func<HttpRequestMessage, HttpResponseMessage> answer) : Transport
+    {
+        public List<(string? Authorization, string? UserAgent, string Accept)> Sent { get; } = [];
+
+        public override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sent.Add((
+                request.Headers.Authorization?.ToString(),
+                request.Headers.NonValidated.TryGetValues("User-Agent", out var agent) ? agent.ToString() : null,
+                request.Headers.Accept.ToString()));
+            var response = answer(request);
+            response.RequestMessage ??= request; // as every HttpMessageHandler does
+            return Task.FromResult(response);
+        }
+    }
+}
