@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
@@ -28,23 +27,16 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
     {
         using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
         var key = IdempotencyKey.For(request.IdempotencyKey);
-        var (envelope, info) = await ResponseReader.ReadAsync(
-            api.Query(body, key, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeQueryDataQueryMeta, QueryOperation, cancellationToken)
+        var (answer, info) = await ResponseReader.ReadAsync<QueryAnswer, QueryAnswerReader>(
+            api.Query(body, key, cancellationToken), new QueryAnswerReader(QueryOperation), QueryOperation, cancellationToken)
             .ConfigureAwait(false);
-        try
-        {
-            return new QueryResult(envelope.Data.Columns ?? [], envelope.Data.Rows, envelope.Meta ?? new QueryMeta(), info);
-        }
-        catch (ArgumentException ex)
-        {
-            // Rows that are not arrays of cells: the answer is of another shape, not a caller mistake.
-            throw DataPulseExceptionFactory.Unreadable(QueryOperation, ex, ex.Message);
-        }
+        return new QueryResult(answer.Columns, answer.Cells, answer.Meta, info);
     }
 
     public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(typeInfo);
+        // Checked before sending: a row type that is not read from an object could never be filled.
+        QueryRowMapper<T>.EnsureMapsToObjects(typeInfo);
         var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
         return result.As(typeInfo);
     }
