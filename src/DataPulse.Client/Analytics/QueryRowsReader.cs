@@ -1,5 +1,8 @@
+#if !NET9_0_OR_GREATER
+using System.Buffers;
+using System.Text;
+#endif
 using System.Text.Json;
-using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Analytics;
 
@@ -70,7 +73,7 @@ internal static class QueryRowsReader
         return builder.Build();
     }
 
-    /// <summary>Reads rows given as a <see cref="JsonElement"/> (the public constructor's path): written out once, then read as above.</summary>
+    /// <summary>Reads rows given as a <see cref="JsonElement"/> (the public constructor's path): its JSON text, as it was written, read as above.</summary>
     /// <exception cref="ArgumentException">The rows are not an array of arrays.</exception>
     public static QueryCells Read(JsonElement rows)
     {
@@ -84,15 +87,27 @@ internal static class QueryRowsReader
             throw new ArgumentException($"Query rows must be a JSON array; found {rows.ValueKind}.", nameof(rows));
         }
 
-        using var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            rows.WriteTo(writer);
-        }
-
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+#if NET9_0_OR_GREATER
+        var text = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(rows);
+        var reader = new Utf8JsonReader(text);
         reader.Read();
-        return Read(ref reader, buffer.WrittenSpan);
+        return Read(ref reader, text);
+#else
+        // The raw text keeps each cell as written (escapes, spacing), as JsonElement.GetRawText shows it.
+        var raw = rows.GetRawText();
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(raw.Length));
+        try
+        {
+            var text = buffer.AsSpan(0, Encoding.UTF8.GetBytes(raw, buffer));
+            var reader = new Utf8JsonReader(text);
+            reader.Read();
+            return Read(ref reader, text);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+#endif
     }
 
     /// <summary>The token's kind as <see cref="JsonValueKind"/> names it, for the messages above.</summary>
