@@ -25,11 +25,7 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
 
     public async Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default)
     {
-        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
-        var key = IdempotencyKey.For(request.IdempotencyKey);
-        var (answer, info) = await ResponseReader.ReadAsync<QueryAnswer, QueryAnswerReader>(
-            api.Query(body, key, cancellationToken), new QueryAnswerReader(QueryOperation), QueryOperation, cancellationToken)
-            .ConfigureAwait(false);
+        var (answer, info) = await ReadQueryAsync(request, null, cancellationToken).ConfigureAwait(false);
         return new QueryResult(answer.Columns, answer.Cells, answer.Meta, info);
     }
 
@@ -37,8 +33,11 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
     {
         // Checked before sending: a row type that is not read from an object could never be filled.
         QueryRowMapper<T>.EnsureMapsToObjects(typeInfo);
-        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.As(typeInfo);
+
+        // The rows are mapped during the pass over the answer, so their cells are never kept.
+        using var sink = new QueryRowSink<T>(typeInfo);
+        var (answer, info) = await ReadQueryAsync(request, sink, cancellationToken).ConfigureAwait(false);
+        return new QueryResult<T> { Rows = sink.Finish(answer), Columns = answer.Columns, Meta = answer.Meta, Response = info };
     }
 
     public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default)
@@ -46,6 +45,16 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         ArgumentNullException.ThrowIfNull(map);
         var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
         return result.Map(map);
+    }
+
+    private async Task<(QueryAnswer Answer, DataPulseResponseInfo Info)> ReadQueryAsync(
+        QueryRequest request, IQueryRowSink? sink, CancellationToken cancellationToken)
+    {
+        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
+        var key = IdempotencyKey.For(request.IdempotencyKey);
+        return await ResponseReader.ReadAsync<QueryAnswer, QueryAnswerReader>(
+            api.Query(body, key, cancellationToken), new QueryAnswerReader(QueryOperation, sink), QueryOperation, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static string? WireValue(string? value, string paramName) =>

@@ -6,9 +6,11 @@ namespace DataPulse.Client.Analytics;
 /// Collects the cells of a query's rows, as the forward pass over the answer meets them, into <see cref="QueryCellBlock"/>s.
 /// A row's cells are noted as offsets into the answer; when the row ends, its text is copied in one piece (the cells and
 /// what separates them) into a pooled 64 KiB block buffer. A full block is copied out right-sized, and the buffers are
-/// reused for the next one, so the answer's buffer can go back to its pool once the pass is done.
+/// reused for the next one, so the answer's buffer can go back to its pool once the pass is done. With a
+/// <see cref="IQueryRowSink"/>, each full block is first offered to it, straight from the pooled buffers, and is not
+/// kept when it is taken.
 /// </summary>
-internal sealed class QueryCellsBuilder : IDisposable
+internal sealed class QueryCellsBuilder(IQueryRowSink? sink = null) : IDisposable
 {
     private readonly List<QueryCellBlock> _blocks = [];
     private byte[] _data = ArrayPool<byte>.Shared.Rent(QueryCellBlock.MaxBytes);
@@ -141,7 +143,7 @@ internal sealed class QueryCellsBuilder : IDisposable
         _rowStarts[_rowCount] = _cellCount;
     }
 
-    /// <summary>The rows; the builder is spent.</summary>
+    /// <summary>The rows so far that no sink took, and how many rows there were in all; the builder is spent.</summary>
     public QueryCells Build()
     {
         Flush();
@@ -160,7 +162,7 @@ internal sealed class QueryCellsBuilder : IDisposable
         _row = [];
     }
 
-    /// <summary>Copies the rows collected so far out, right-sized, as one block.</summary>
+    /// <summary>Hands the rows collected so far to the sink, or copies them out, right-sized, as one block.</summary>
     private void Flush()
     {
         if (_rowCount == 0)
@@ -168,13 +170,17 @@ internal sealed class QueryCellsBuilder : IDisposable
             return;
         }
 
-        _blocks.Add(new QueryCellBlock(
-            _firstRow,
-            _rowCount,
-            _data.AsSpan(0, _dataLength).ToArray(),
-            _cells.AsSpan(0, _cellCount).ToArray(),
-            _rowStarts.AsSpan(0, _rowCount + 1).ToArray(),
-            _apart?.ToArray()));
+        var apart = _apart?.ToArray();
+        if (sink is null || !sink.TryTake(new QueryCellBlock(_firstRow, _rowCount, _data, _cells, _rowStarts, apart)))
+        {
+            _blocks.Add(new QueryCellBlock(
+                _firstRow,
+                _rowCount,
+                _data.AsSpan(0, _dataLength).ToArray(),
+                _cells.AsSpan(0, _cellCount).ToArray(),
+                _rowStarts.AsSpan(0, _rowCount + 1).ToArray(),
+                apart));
+        }
 
         _firstRow += _rowCount;
         _rowCount = 0;

@@ -15,10 +15,11 @@ internal static class QueryRowsReader
     /// <summary>Reads the value the reader is on: <c>null</c> (no rows) or an array of rows.</summary>
     /// <param name="reader">Positioned on the value of <c>rows</c>; left on its last token.</param>
     /// <param name="answer">The whole text the reader reads, from which the cells are copied.</param>
+    /// <param name="sink">Takes blocks of rows as they are complete, instead of their being kept.</param>
     /// <exception cref="ArgumentException">The rows are not an array of arrays.</exception>
     /// <exception cref="JsonException">The text is not JSON.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208:Instantiate argument exceptions correctly", Justification = "Names the rows as the public constructor's parameter does; the answer's reader reports the message as the reason.")]
-    public static QueryCells Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> answer)
+    public static QueryCells Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> answer, IQueryRowSink? sink = null)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -30,7 +31,7 @@ internal static class QueryRowsReader
             throw new ArgumentException($"Query rows must be a JSON array; found {KindOf(ref reader)}.", "rows");
         }
 
-        using var builder = new QueryCellsBuilder();
+        using var builder = new QueryCellsBuilder(sink);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
