@@ -82,11 +82,24 @@ public sealed class QueryResult
     public QueryResult<T> Map<T>(Func<QueryRow, T> map)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var source = Rows;
-        var rows = new SmallArrayList<T>.Builder(source.Count);
-        for (var i = 0; i < source.Count; i++)
+        var rows = new SmallArrayList<T>.Builder(_cells.RowCount);
+        if (_rows is { } built)
         {
-            rows.Add(map(source[i]));
+            foreach (var row in built)
+            {
+                rows.Add(map(row));
+            }
+        }
+        else
+        {
+            // The rows are handed to the function as they are made; the list of them is only built if Rows is read.
+            foreach (var block in _cells.Blocks)
+            {
+                for (var r = 0; r < block.RowCount; r++)
+                {
+                    rows.Add(map(new QueryRow(block, r)));
+                }
+            }
         }
 
         return With(rows.Build());

@@ -73,6 +73,23 @@ public sealed class QueryResultTests
     }
 
     [Fact]
+    public void Map_BeforeAndAfterRowsAreRead_MapsEveryRowOnceInOrder()
+    {
+        using var document = JsonDocument.Parse("[" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"[\"r{i}\", {i}]")) + "]");
+        var result = new QueryResult(Columns, document.RootElement, new QueryMeta());
+        var seen = new List<int>();
+
+        var before = result.Map(row => { seen.Add(row.Index); return (row.GetString(0), row.GetInt64("n")); });
+        result.Rows.Should().HaveCount(20_000);
+        var after = result.Map(row => (row.GetString(0), row.GetInt64("n")));
+
+        seen.Should().Equal(Enumerable.Range(0, 20_000));
+        before.Rows.Should().Equal(Enumerable.Range(0, 20_000).Select(i => ((string?)$"r{i}", (long?)i)));
+        after.Rows.Should().Equal(before.Rows);
+        before.Columns.Should().BeSameAs(result.Columns);
+    }
+
+    [Fact]
     public void ToString_ShowsNoCell()
     {
         using var document = JsonDocument.Parse("""[["secret-region", 424242]]""");
