@@ -89,6 +89,7 @@ internal sealed class QueryRowMapper<T>
     /// <summary>Whether the rows are built without System.Text.Json reading them (for tests and measurements).</summary>
     internal bool FillsDirectly => _direct;
 
+    /// <summary>Refuses a row type that is not read from a JSON object (checked before a query is sent).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is null.</exception>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not read from a JSON object.</exception>
     public static void EnsureMapsToObjects(JsonTypeInfo<T> typeInfo)
