@@ -24,6 +24,22 @@ public sealed record QueryMetaDto(string QueryId, int RowCount, bool Truncated, 
 /// <summary>One row of the benchmark query, as a typed record: what <c>QueryAsync&lt;T&gt;</c> fills in both variants.</summary>
 public sealed record SaleRow(string Region, decimal Revenue, long? Orders, bool Active, DateTimeOffset CreatedAt, DateOnly Day);
 
+/// <summary>The same row as a class with settable properties: the SDK fills it straight from the cells.</summary>
+public sealed class SaleRowSettable
+{
+    public string? Region { get; set; }
+
+    public decimal Revenue { get; set; }
+
+    public long? Orders { get; set; }
+
+    public bool Active { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateOnly Day { get; set; }
+}
+
 /// <summary>The query answer read by hand straight into <see cref="SaleRow"/> records.</summary>
 public sealed record TypedQueryEnvelope(TypedQueryData Data, QueryMetaDto? Meta);
 
@@ -79,4 +95,5 @@ public sealed class SaleRowsConverter : JsonConverter<IReadOnlyList<SaleRow>>
 [JsonSerializable(typeof(ExportBody))]
 [JsonSerializable(typeof(TypedQueryEnvelope))]
 [JsonSerializable(typeof(SaleRow))]
+[JsonSerializable(typeof(SaleRowSettable))]
 public sealed partial class BenchJsonContext : JsonSerializerContext;

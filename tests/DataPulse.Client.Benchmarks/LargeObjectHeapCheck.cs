@@ -38,6 +38,8 @@ public static class LargeObjectHeapCheck
                 _ = (await response.Content.ReadFromJsonAsync(BenchJsonContext.Default.TypedQueryEnvelope))!.Data.Rows.Count;
             }),
             ("SDK QueryAsync<SaleRow>", async () => _ = (await sdk.Analytics.QueryAsync(request, BenchJsonContext.Default.SaleRow)).Rows.Count),
+            ("SDK QueryAsync<SaleRow>(Func)", async () => _ = (await sdk.Analytics.QueryAsync(request, static row => new SaleRow(
+                row.GetString(0)!, row.GetDecimal(1)!.Value, row.GetInt64(2), row.GetBoolean(3)!.Value, row.GetDateTimeOffset(4)!.Value, row.GetDate(5)!.Value))).Rows.Count),
         };
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"query answer: {Payloads.QueryJson.Length:N0} bytes"));

@@ -64,13 +64,14 @@ static async Task PairedQueryAsync()
 {
     var query = new QueryBenchmarks();
     query.Setup();
-    await PairedTiming.RunAsync("10,000-row query, every cell through the getters", [
-        ("hand-written JsonDocument, every cell", query.HandWrittenGetters),
-        ("SDK QueryAsync + getters, every cell", query.SdkGetters),
-    ], batch: 10, rounds: 30);
-    await PairedTiming.RunAsync("10,000-row query into a typed record", [
+    await PairedTiming.RunAsync("10,000-row query, every cell, against hand-written HttpClient + STJ source-gen", [
         ("hand-written STJ source-gen into SaleRow", query.HandWrittenTyped),
+        ("SDK QueryAsync + getters by index", query.SdkGettersByIndex),
+        ("SDK QueryAsync + getters by name", query.SdkGettersByName),
         ("SDK QueryAsync<SaleRow>(JsonTypeInfo)", query.SdkTyped),
+        ("SDK QueryAsync<SaleRow>(Func<QueryRow, SaleRow>)", query.SdkMapped),
+        ("hand-written JsonDocument (reference)", query.HandWrittenDocument),
+        ("SDK QueryAsync<settable class>(JsonTypeInfo) (reference)", query.SdkTypedSettable),
     ], batch: 10, rounds: 30);
     query.Cleanup();
 }

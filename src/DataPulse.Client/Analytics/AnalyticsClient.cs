@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
@@ -26,27 +25,19 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
 
     public async Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default)
     {
-        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
-        var key = IdempotencyKey.For(request.IdempotencyKey);
-        var (envelope, info) = await ResponseReader.ReadAsync(
-            api.Query(body, key, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeQueryDataQueryMeta, QueryOperation, cancellationToken)
-            .ConfigureAwait(false);
-        try
-        {
-            return new QueryResult(envelope.Data.Columns ?? [], envelope.Data.Rows, envelope.Meta ?? new QueryMeta(), info);
-        }
-        catch (ArgumentException ex)
-        {
-            // Rows that are not arrays of cells: the answer is of another shape, not a caller mistake.
-            throw DataPulseExceptionFactory.Unreadable(QueryOperation, ex, ex.Message);
-        }
+        var (answer, info) = await ReadQueryAsync(request, null, cancellationToken).ConfigureAwait(false);
+        return new QueryResult(answer.Columns, answer.Cells, answer.Meta, info);
     }
 
     public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(typeInfo);
-        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.As(typeInfo);
+        // Checked before sending: a row type that is not read from an object could never be filled.
+        QueryRowMapper<T>.EnsureMapsToObjects(typeInfo);
+
+        // The rows are mapped during the pass over the answer, so their cells are never kept.
+        using var sink = new QueryRowSink<T>(typeInfo);
+        var (answer, info) = await ReadQueryAsync(request, sink, cancellationToken).ConfigureAwait(false);
+        return new QueryResult<T> { Rows = sink.Finish(answer), Columns = answer.Columns, Meta = answer.Meta, Response = info };
     }
 
     public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default)
@@ -54,6 +45,16 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         ArgumentNullException.ThrowIfNull(map);
         var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
         return result.Map(map);
+    }
+
+    private async Task<(QueryAnswer Answer, DataPulseResponseInfo Info)> ReadQueryAsync(
+        QueryRequest request, IQueryRowSink? sink, CancellationToken cancellationToken)
+    {
+        using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
+        var key = IdempotencyKey.For(request.IdempotencyKey);
+        return await ResponseReader.ReadAsync<QueryAnswer, QueryAnswerReader>(
+            api.Query(body, key, cancellationToken), new QueryAnswerReader(QueryOperation, sink), QueryOperation, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static string? WireValue(string? value, string paramName) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Analytics;
 
@@ -7,6 +8,8 @@ namespace DataPulse.Client.Analytics;
 public sealed class QueryResult
 {
     private readonly QueryColumnIndex _index;
+    private readonly QueryCells _cells;
+    private IReadOnlyList<QueryRow>? _rows;
 
     /// <summary>Builds a result from columns and a JSON array of rows (each an array of cells), for example to fake the client in tests.</summary>
     /// <param name="columns">The columns, in order.</param>
@@ -19,22 +22,36 @@ public sealed class QueryResult
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(meta);
         _index = new QueryColumnIndex(columns);
+        _cells = QueryRowsReader.Read(rows);
+        _cells.Attach(_index);
         Meta = meta;
         Response = response ?? DataPulseResponseInfo.None;
-        Rows = ReadRows(rows, _index);
+    }
+
+    /// <summary>A result read from an answer: its rows already decoded into cells.</summary>
+    internal QueryResult(IReadOnlyList<QueryColumn> columns, QueryCells cells, QueryMeta meta, DataPulseResponseInfo response)
+    {
+        _index = new QueryColumnIndex(columns);
+        _cells = cells;
+        _cells.Attach(_index);
+        Meta = meta;
+        Response = response;
     }
 
     /// <summary>The columns, in order.</summary>
     public IReadOnlyList<QueryColumn> Columns => _index.Columns;
 
     /// <summary>The rows, in order.</summary>
-    public IReadOnlyList<QueryRow> Rows { get; }
+    public IReadOnlyList<QueryRow> Rows => _rows ?? CreateRows();
 
     /// <summary>How the query ran: its id, row count, whether the limit cut it, and its execution time.</summary>
     public QueryMeta Meta { get; }
 
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     public DataPulseResponseInfo Response { get; }
+
+    /// <summary>The rows' cells, for mapping straight into the caller's type.</summary>
+    internal QueryCells Cells => _cells;
 
     /// <summary>The position of a column, by exact name or else ignoring case.</summary>
     /// <param name="name">The column name.</param>
@@ -54,7 +71,7 @@ public sealed class QueryResult
     /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is null.</exception>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not read from a JSON object.</exception>
     /// <exception cref="InvalidCastException">A cell does not fit its property; the message names the column, the row and both types.</exception>
-    public QueryResult<T> As<T>(JsonTypeInfo<T> typeInfo) => With(new QueryRowMapper<T>(Columns, typeInfo).MapAll(Rows));
+    public QueryResult<T> As<T>(JsonTypeInfo<T> typeInfo) => With(new QueryRowMapper<T>(Columns, typeInfo).MapAll(_cells));
 
     /// <summary>Maps every row to <typeparamref name="T"/> with your own function, once per row, in order.</summary>
     /// <typeparam name="T">The row type.</typeparam>
@@ -65,49 +82,43 @@ public sealed class QueryResult
     public QueryResult<T> Map<T>(Func<QueryRow, T> map)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var rows = new T[Rows.Count];
-        for (var i = 0; i < rows.Length; i++)
+        var rows = new SmallArrayList<T>.Builder(_cells.RowCount);
+        if (_rows is { } built)
         {
-            rows[i] = map(Rows[i]);
+            foreach (var row in built)
+            {
+                rows.Add(map(row));
+            }
+        }
+        else
+        {
+            // The rows are handed to the function as they are made; the list of them is only built if Rows is read.
+            foreach (var block in _cells.Blocks)
+            {
+                for (var r = 0; r < block.RowCount; r++)
+                {
+                    rows.Add(map(new QueryRow(block, r)));
+                }
+            }
         }
 
-        return With(rows);
+        return With(rows.Build());
     }
 
-    private QueryResult<T> With<T>(T[] rows) => new() { Rows = rows, Columns = Columns, Meta = Meta, Response = Response };
+    private QueryResult<T> With<T>(IReadOnlyList<T> rows) => new() { Rows = rows, Columns = Columns, Meta = Meta, Response = Response };
 
-    private static QueryRow[] ReadRows(JsonElement rows, QueryColumnIndex index)
+    private IReadOnlyList<QueryRow> CreateRows()
     {
-        if (rows.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        var rows = new SmallArrayList<QueryRow>.Builder(_cells.RowCount);
+        foreach (var block in _cells.Blocks)
         {
-            return [];
-        }
-
-        if (rows.ValueKind != JsonValueKind.Array)
-        {
-            throw new ArgumentException($"Query rows must be a JSON array; found {rows.ValueKind}.", nameof(rows));
-        }
-
-        var result = new QueryRow[rows.GetArrayLength()];
-        var i = 0;
-        foreach (var row in rows.EnumerateArray())
-        {
-            if (row.ValueKind != JsonValueKind.Array)
+            for (var r = 0; r < block.RowCount; r++)
             {
-                throw new ArgumentException($"Query row {i} must be a JSON array of cells; found {row.ValueKind}.", nameof(rows));
+                rows.Add(new QueryRow(block, r));
             }
-
-            var cells = new JsonElement[row.GetArrayLength()];
-            var j = 0;
-            foreach (var cell in row.EnumerateArray())
-            {
-                cells[j++] = cell;
-            }
-
-            result[i] = new QueryRow(index, cells, i);
-            i++;
         }
 
-        return result;
+        // Built once; a second thread racing here builds an equal list and keeps the first.
+        return Interlocked.CompareExchange(ref _rows, rows.Build(), null) ?? _rows;
     }
 }

@@ -9,153 +9,186 @@ namespace DataPulse.Client.Analytics;
 /// </summary>
 public sealed class QueryRow
 {
-    private readonly QueryColumnIndex _columns;
-    private readonly JsonElement[] _cells;
+    // A view: the row's cells stay in the result's shared blocks, parsed when a getter asks for them.
+    private readonly QueryCellBlock _block;
+    private readonly int _row;
 
-    internal QueryRow(QueryColumnIndex columns, JsonElement[] cells, int index)
+    internal QueryRow(QueryCellBlock block, int row)
     {
-        _columns = columns;
-        _cells = cells;
-        Index = index;
+        _block = block;
+        _row = row;
+        Index = block.FirstRow + row;
     }
 
     /// <summary>The row's zero-based position in the result.</summary>
     public int Index { get; }
 
     /// <summary>How many cells the row has.</summary>
-    public int Count => _cells.Length;
+    public int Count => _block.CellCount(_row);
 
     /// <summary>The raw JSON cell at a column position.</summary>
     /// <param name="column">The zero-based column position.</param>
     /// <exception cref="ArgumentOutOfRangeException">There is no such column in this row.</exception>
-    public JsonElement this[int column] => Cell(column);
+    public JsonElement this[int column] => _block.ToElement(Cell(column));
 
     /// <summary>The raw JSON cell of a named column.</summary>
     /// <param name="column">The column name (exact, else ignoring case).</param>
     /// <exception cref="ArgumentException">No column has that name.</exception>
-    public JsonElement this[string column] => Cell(_columns.GetIndex(column));
+    public JsonElement this[string column] => this[_block.Columns.GetIndex(column)];
 
     /// <summary>Whether the cell is null.</summary>
     /// <param name="column">The zero-based column position.</param>
-    public bool IsNull(int column) => Cell(column).ValueKind == JsonValueKind.Null;
+    public bool IsNull(int column) => _block.Kind(Cell(column)) == QueryCellKind.Null;
 
     /// <summary>Whether the cell is null.</summary>
     /// <param name="column">The column name.</param>
-    public bool IsNull(string column) => IsNull(_columns.GetIndex(column));
+    public bool IsNull(string column) => IsNull(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as text.</summary>
     /// <param name="column">The zero-based column position.</param>
-    public string? GetString(int column) => Read(column, "string", JsonValueKind.String, static e => e.GetString());
+    public string? GetString(int column)
+    {
+        var cell = Cell(column);
+        return _block.Kind(cell) switch
+        {
+            QueryCellKind.Null => null,
+            QueryCellKind.String or QueryCellKind.EscapedString => _block.GetString(cell),
+            var kind => throw Mismatch(column, kind, "string"),
+        };
+    }
 
     /// <summary>The cell as text.</summary>
     /// <param name="column">The column name.</param>
-    public string? GetString(string column) => GetString(_columns.GetIndex(column));
+    public string? GetString(string column) => GetString(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as an exact decimal number.</summary>
     /// <param name="column">The zero-based column position.</param>
-    public decimal? GetDecimal(int column) => Read(column, "decimal", JsonValueKind.Number, static e => e.TryGetDecimal(out var v) ? v : (decimal?)null);
+    public decimal? GetDecimal(int column)
+    {
+        var cell = Cell(column);
+        return _block.Kind(cell) switch
+        {
+            QueryCellKind.Null => null,
+            QueryCellKind.Number when _block.TryGetDecimal(cell, out var value) => value,
+            var kind => throw Mismatch(column, kind, "decimal"),
+        };
+    }
 
     /// <summary>The cell as an exact decimal number.</summary>
     /// <param name="column">The column name.</param>
-    public decimal? GetDecimal(string column) => GetDecimal(_columns.GetIndex(column));
+    public decimal? GetDecimal(string column) => GetDecimal(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as a floating-point number.</summary>
     /// <param name="column">The zero-based column position.</param>
-    public double? GetDouble(int column) => Read(column, "double", JsonValueKind.Number, static e => e.TryGetDouble(out var v) ? v : (double?)null);
+    public double? GetDouble(int column)
+    {
+        var cell = Cell(column);
+        return _block.Kind(cell) switch
+        {
+            QueryCellKind.Null => null,
+            QueryCellKind.Number when _block.TryGetDouble(cell, out var value) => value,
+            var kind => throw Mismatch(column, kind, "double"),
+        };
+    }
 
     /// <summary>The cell as a floating-point number.</summary>
     /// <param name="column">The column name.</param>
-    public double? GetDouble(string column) => GetDouble(_columns.GetIndex(column));
+    public double? GetDouble(string column) => GetDouble(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as a whole number.</summary>
     /// <param name="column">The zero-based column position.</param>
-    public long? GetInt64(int column) => Read(column, "long", JsonValueKind.Number, static e => e.TryGetInt64(out var v) ? v : (long?)null);
+    public long? GetInt64(int column)
+    {
+        var cell = Cell(column);
+        return _block.Kind(cell) switch
+        {
+            QueryCellKind.Null => null,
+            QueryCellKind.Number when _block.TryGetInt64(cell, out var value) => value,
+            var kind => throw Mismatch(column, kind, "long"),
+        };
+    }
 
     /// <summary>The cell as a whole number.</summary>
     /// <param name="column">The column name.</param>
-    public long? GetInt64(string column) => GetInt64(_columns.GetIndex(column));
+    public long? GetInt64(string column) => GetInt64(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as true or false.</summary>
     /// <param name="column">The zero-based column position.</param>
     public bool? GetBoolean(int column)
     {
         var cell = Cell(column);
-        return cell.ValueKind switch
+        return _block.Kind(cell) switch
         {
-            JsonValueKind.Null => null,
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Mismatch(column, cell, "bool"),
+            QueryCellKind.Null => null,
+            QueryCellKind.True => true,
+            QueryCellKind.False => false,
+            var kind => throw Mismatch(column, kind, "bool"),
         };
     }
 
     /// <summary>The cell as true or false.</summary>
     /// <param name="column">The column name.</param>
-    public bool? GetBoolean(string column) => GetBoolean(_columns.GetIndex(column));
+    public bool? GetBoolean(string column) => GetBoolean(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as a timestamp (ISO-8601).</summary>
     /// <param name="column">The zero-based column position.</param>
-    public DateTimeOffset? GetDateTimeOffset(int column) =>
-        Read(column, "DateTimeOffset", JsonValueKind.String, static e => e.TryGetDateTimeOffset(out var v) ? v : (DateTimeOffset?)null);
+    public DateTimeOffset? GetDateTimeOffset(int column)
+    {
+        var cell = Cell(column);
+        return _block.Kind(cell) switch
+        {
+            QueryCellKind.Null => null,
+            QueryCellKind.String or QueryCellKind.EscapedString when _block.TryGetDateTimeOffset(cell, out var value) => value,
+            var kind => throw Mismatch(column, kind, "DateTimeOffset"),
+        };
+    }
 
     /// <summary>The cell as a timestamp (ISO-8601).</summary>
     /// <param name="column">The column name.</param>
-    public DateTimeOffset? GetDateTimeOffset(string column) => GetDateTimeOffset(_columns.GetIndex(column));
+    public DateTimeOffset? GetDateTimeOffset(string column) => GetDateTimeOffset(_block.Columns.GetIndex(column));
 
     /// <summary>The cell as a calendar date (<c>YYYY-MM-DD</c>).</summary>
     /// <param name="column">The zero-based column position.</param>
-    public DateOnly? GetDate(int column) =>
-        Read(column, "DateOnly", JsonValueKind.String, static e =>
-            DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v) ? v : (DateOnly?)null);
+    public DateOnly? GetDate(int column)
+    {
+        var cell = Cell(column);
+        return _block.Kind(cell) switch
+        {
+            QueryCellKind.Null => null,
+            QueryCellKind.String or QueryCellKind.EscapedString when _block.TryGetDate(cell, out var value) => value,
+            var kind => throw Mismatch(column, kind, "DateOnly"),
+        };
+    }
 
     /// <summary>The cell as a calendar date (<c>YYYY-MM-DD</c>).</summary>
     /// <param name="column">The column name.</param>
-    public DateOnly? GetDate(string column) => GetDate(_columns.GetIndex(column));
-
-    private JsonElement Cell(int column) =>
-        (uint)column < (uint)_cells.Length
-            ? _cells[column]
-            : throw new ArgumentOutOfRangeException(nameof(column), column, $"Row {Index} has {_cells.Length} cells; there is no cell {column}.");
-
-    private T? Read<T>(int column, string targetType, JsonValueKind expected, Func<JsonElement, T?> convert)
-        where T : struct
-    {
-        var cell = Cell(column);
-        if (cell.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return cell.ValueKind == expected && convert(cell) is { } value ? value : throw Mismatch(column, cell, targetType);
-    }
-
-    private string? Read(int column, string targetType, JsonValueKind expected, Func<JsonElement, string?> convert)
-    {
-        var cell = Cell(column);
-        if (cell.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return cell.ValueKind == expected ? convert(cell) : throw Mismatch(column, cell, targetType);
-    }
-
-    private InvalidCastException Mismatch(int column, JsonElement cell, string targetType)
-    {
-        var name = column < _columns.Columns.Count ? _columns.Columns[column].Name : column.ToString(CultureInfo.InvariantCulture);
-        return new InvalidCastException(
-            $"Column '{name}' in row {Index} holds {Describe(cell)}; it cannot be read as {targetType}.");
-    }
+    public DateOnly? GetDate(string column) => GetDate(_block.Columns.GetIndex(column));
 
     /// <summary>What kind of value a cell holds, for error messages (never the value itself: it may be personal data).</summary>
-    internal static string Describe(JsonElement cell) => cell.ValueKind switch
+    internal static string Describe(QueryCellKind kind) => kind switch
     {
-        JsonValueKind.Null => "null",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => cell.ValueKind.ToString(),
+        QueryCellKind.Null => "null",
+        QueryCellKind.String or QueryCellKind.EscapedString => "a string",
+        QueryCellKind.Number => "a number",
+        QueryCellKind.True or QueryCellKind.False => "a boolean",
+        QueryCellKind.Array => "an array",
+        _ => "an object",
     };
+
+    /// <summary>The cell's index in the block.</summary>
+    private int Cell(int column)
+    {
+        var first = _block.FirstCell(_row);
+        var count = _block.CellCount(_row);
+        return (uint)column < (uint)count
+            ? first + column
+            : throw new ArgumentOutOfRangeException(nameof(column), column, $"Row {Index} has {count} cells; there is no cell {column}.");
+    }
+
+    private InvalidCastException Mismatch(int column, QueryCellKind kind, string targetType)
+    {
+        var columns = _block.Columns.Columns;
+        var name = column < columns.Count ? columns[column].Name : column.ToString(CultureInfo.InvariantCulture);
+        return new InvalidCastException($"Column '{name}' in row {Index} holds {Describe(kind)}; it cannot be read as {targetType}.");
+    }
 }

@@ -33,6 +33,27 @@ internal static class ResponseReader
         }
     }
 
+    /// <summary>As <see cref="ReadAsync{T}(Task{HttpResponseMessage}, JsonTypeInfo{T}, string, CancellationToken)"/>, with the resource's own decoder.</summary>
+    public static async Task<(T Value, DataPulseResponseInfo Info)> ReadAsync<T, TDecoder>(
+        Task<HttpResponseMessage> sending, TDecoder decoder, string operation, CancellationToken cancellationToken)
+        where TDecoder : IBodyDecoder<T>
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await sending.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not DataPulseException)
+        {
+            throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
+        }
+
+        using (response)
+        {
+            return (Decode<T, TDecoder>(response, decoder, operation), ResponseHeaderReader.InfoOf(response));
+        }
+    }
+
     /// <summary>The response itself (a file to stream, a status to read), or the documented exception.</summary>
     public static async Task<HttpResponseMessage> ReceiveAsync(Task<HttpResponseMessage> sending, string operation, CancellationToken cancellationToken)
     {
@@ -70,5 +91,27 @@ internal static class ResponseReader
         }
 
         return value;
+    }
+
+    /// <summary>Decodes the buffered body with <paramref name="decoder"/>, while the pooled buffer is still the response's.</summary>
+    public static T Decode<T, TDecoder>(HttpResponseMessage response, TDecoder decoder, string operation)
+        where TDecoder : IBodyDecoder<T>
+    {
+        if (response.Content is not BufferedContent { Length: > 0 } body)
+        {
+            throw DataPulseExceptionFactory.Unreadable(operation, null);
+        }
+
+        T? value;
+        try
+        {
+            value = decoder.Decode(body.Span);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or FormatException)
+        {
+            throw DataPulseExceptionFactory.Unreadable(operation, ex);
+        }
+
+        return value ?? throw DataPulseExceptionFactory.Unreadable(operation, null);
     }
 }
