@@ -12,6 +12,7 @@ namespace DataPulse.Client.LoadScenarios;
 internal static class FleetScenario
 {
     public const string ChildCommand = "fleet-child";
+    public const string PauseChildCommand = "fleet-pause-child";
     private const int Processes = 4;
     private const int CallersPerProcess = 16;
     private const int CallsPerProcess = 500;
@@ -23,6 +24,65 @@ internal static class FleetScenario
         await RunOnceAsync("off (each process alone)", redis: null, stopRedisAfter: null);
         await RunOnceAsync("on (one Redis)", redis, stopRedisAfter: null);
         await RunOnceAsync("on, Redis stopped after 5 s", redis, stopRedisAfter: TimeSpan.FromSeconds(5));
+        await PauseAsync(redis);
+        return 0;
+    }
+
+    /// <summary>
+    /// The fleet through one Redis against a server answering 429 with Retry-After: 86400 until it lifts the limit after
+    /// 10 s: every process calls every 250 ms with MaxRetryAfter 5 s. Reports what reached the server while it refused
+    /// (one probe per 5 s for the whole fleet, after the first answers), and how long after the lift each process recovered.
+    /// </summary>
+    private static async Task PauseAsync(RedisServer redis)
+    {
+        var pause = Zoo.ZooBehaviours.DayLongRetryAfter();
+        await using var zoo = await Zoo.ZooServer.StartAsync(pause, TimeProvider.System);
+        var prefix = $"datapulse:load:{Guid.NewGuid():N}:";
+        var end = TimeProvider.System.GetUtcNow().AddSeconds(25);
+        var children = Enumerable.Range(0, Processes)
+            .Select(_ => StartChild(PauseChildCommand, zoo.BaseAddress, "dp_test_sk_F1eetF1eetF1eetF1eetF1eetF1eetF1", redis.Address, prefix, end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        await Task.Delay(TimeSpan.FromSeconds(10), TimeProvider.System);
+        var whilePaused = zoo.Requests;
+        var liftedAt = TimeProvider.System.GetUtcNow();
+        pause.Lift();
+        var lines = await Task.WhenAll(children.Select(async child =>
+        {
+            var output = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            child.Dispose();
+            return output.Trim();
+        }));
+        var recovered = lines.Select(l => long.Parse(l.Split(' ')[0], CultureInfo.InvariantCulture)).Where(ms => ms > 0)
+            .Select(ms => (DateTimeOffset.FromUnixTimeMilliseconds(ms) - liftedAt).TotalSeconds).Order().ToList();
+        var calls = lines.Sum(l => int.Parse(l.Split(' ')[1], CultureInfo.InvariantCulture));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   day-long 429 through one Redis, lifted after 10 s (4 processes calling every 250 ms, MaxRetryAfter 5 s): {whilePaused} requests reached the server in those 10 s ({calls} calls in all); {recovered.Count} of {Processes} processes recovered, {(recovered.Count == 0 ? "-" : $"{recovered[0]:0.0}-{recovered[^1]:0.0} s")} after the lift"));
+    }
+
+    /// <summary>One process of the paused fleet: calls every 250 ms until the end time; prints "firstSuccessEpochMs calls".</summary>
+    public static async Task<int> RunPauseChildAsync(string[] args)
+    {
+        var (baseAddress, apiKey, redis, prefix, end) = (new Uri(args[0]), args[1], args[2], args[3], DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(args[4], CultureInfo.InvariantCulture)));
+        using var store = RedisRateLimitStore.Connect(redis, new RedisRateLimitStoreOptions { KeyPrefix = prefix });
+        using var client = new DataPulseClient(new DataPulseClientOptions { ApiKey = apiKey, BaseAddress = baseAddress, RateLimitStore = store, MaxRetryAfter = TimeSpan.FromSeconds(5) });
+        var calls = 0;
+        var firstSuccess = 0L;
+        while (TimeProvider.System.GetUtcNow() < end && firstSuccess == 0)
+        {
+            calls++;
+            try
+            {
+                await client.Customers.GetAsync(Load.CustomerId);
+                firstSuccess = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+            }
+            catch (DataPulseException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{firstSuccess} {calls}"));
         return 0;
     }
 
@@ -31,7 +91,7 @@ internal static class FleetScenario
         await using var sandbox = DataPulseSandbox.Start(new DataPulseSandboxOptions { EnforcedRateLimit = WindowScenario.Window });
         var prefix = $"datapulse:load:{Guid.NewGuid():N}:";
         var children = Enumerable.Range(0, Processes)
-            .Select(_ => StartChild(sandbox.BaseAddress, sandbox.ApiKey, redis?.Address ?? "-", prefix))
+            .Select(_ => StartChild(ChildCommand, sandbox.BaseAddress, sandbox.ApiKey, redis?.Address ?? "-", prefix))
             .ToList();
         if (stopRedisAfter is { } after)
         {
@@ -58,7 +118,7 @@ internal static class FleetScenario
             $"throughput {calls / elapsed:0.0} calls/s, failed calls {failed} ({(failures.Length == 0 ? "none" : failures)})");
     }
 
-    private static Process StartChild(Uri baseAddress, string apiKey, string redis, string prefix)
+    private static Process StartChild(string command, Uri baseAddress, string apiKey, string redis, string prefix, string? extra = null)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -66,9 +126,12 @@ internal static class FleetScenario
             start.ArgumentList.Add(typeof(FleetScenario).Assembly.Location);
         }
 
-        foreach (var arg in new[] { ChildCommand, baseAddress.ToString(), apiKey, redis, prefix })
+        foreach (var arg in new[] { command, baseAddress.ToString(), apiKey, redis, prefix, extra })
         {
-            start.ArgumentList.Add(arg);
+            if (arg is not null)
+            {
+                start.ArgumentList.Add(arg);
+            }
         }
 
         return Process.Start(start)!;
