@@ -3,14 +3,21 @@ using System.Text;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-// Usage: DataPulse.Client.Benchmarks.Server [--export-bytes N]. Prints "listening <url>" once it accepts connections,
-// and stops when its standard input closes (so it never outlives the benchmark that started it).
+// Usage: DataPulse.Client.Benchmarks.Server [--export-bytes N] [--rate-limit-headers past|static|none]. Prints
+// "listening <url>" once it accepts connections, and stops when its standard input closes (so it never outlives the
+// benchmark that started it). The rate-limit headers: "past" (the default: a huge window with a reset long gone), "static"
+// (Limit 100, Remaining 42, Reset now+60 on every answer, as a cache repeating them), "none".
 var exportBytes = 1L << 30;
+var rateLimitHeaders = "past";
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--export-bytes")
     {
         exportBytes = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--rate-limit-headers")
+    {
+        rateLimitHeaders = args[i + 1];
     }
 }
 
@@ -82,13 +89,25 @@ Console.Out.Flush();
 await Console.In.ReadToEndAsync();
 await app.StopAsync();
 
-static void AddUsualHeaders(HttpResponse response)
+void AddUsualHeaders(HttpResponse response)
 {
     var headers = response.Headers;
     headers["X-Trace-Id"] = "trc_bench0001";
-    headers["X-RateLimit-Limit"] = "1000000";
-    headers["X-RateLimit-Remaining"] = "999999";
-    headers["X-RateLimit-Reset"] = "1736929800";
+    switch (rateLimitHeaders)
+    {
+        case "static":
+            headers["X-RateLimit-Limit"] = "100";
+            headers["X-RateLimit-Remaining"] = "42";
+            headers["X-RateLimit-Reset"] = (TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() + 60).ToString(CultureInfo.InvariantCulture);
+            break;
+        case "none":
+            break;
+        default:
+            headers["X-RateLimit-Limit"] = "1000000";
+            headers["X-RateLimit-Remaining"] = "999999";
+            headers["X-RateLimit-Reset"] = "1736929800";
+            break;
+    }
 }
 
 internal sealed class ConnectionCounter

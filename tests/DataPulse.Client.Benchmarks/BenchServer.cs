@@ -22,7 +22,7 @@ public sealed class BenchServer : IDisposable
 
     public Uri Url { get; }
 
-    public static BenchServer Start(long exportBytes = 1L << 30)
+    public static BenchServer Start(long exportBytes = 1L << 30, string rateLimitHeaders = "past")
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = output.Name;
@@ -43,6 +43,8 @@ public sealed class BenchServer : IDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--export-bytes");
         start.ArgumentList.Add(exportBytes.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add("--rate-limit-headers");
+        start.ArgumentList.Add(rateLimitHeaders);
         var process = Process.Start(start)!;
         var line = process.StandardOutput.ReadLine();
         if (line is null || !line.StartsWith("listening ", StringComparison.Ordinal))

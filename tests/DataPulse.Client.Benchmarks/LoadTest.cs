@@ -11,9 +11,9 @@ namespace DataPulse.Client.Benchmarks;
 /// </summary>
 public static class LoadTest
 {
-    public static async Task RunAsync(int callers = 256, int rounds = 8, double secondsPerRound = 3)
+    public static async Task RunAsync(string rateLimitHeaders = "past", int callers = 256, int rounds = 8, double secondsPerRound = 3)
     {
-        using var server = BenchServer.Start();
+        using var server = BenchServer.Start(rateLimitHeaders: rateLimitHeaders);
         await server.ConnectionsAsync();
 
         using var sdk = new DataPulseClient(new DataPulseClientOptions { ApiKey = Payloads.ApiKey, BaseAddress = server.Url });
@@ -27,7 +27,7 @@ public static class LoadTest
                 (await sdk.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail)).Revenue),
         };
 
-        Console.WriteLine($"load: {callers} callers, {rounds} rounds of {secondsPerRound} s per variant, server {server.Url}");
+        Console.WriteLine($"load: {callers} callers, {rounds} rounds of {secondsPerRound} s per variant, server {server.Url}, rate-limit headers: {rateLimitHeaders}");
         foreach (var variant in variants)
         {
             // Warm-up, 5 s (the SDK runs more code, so tiered JIT takes longer to settle): JIT, connection pools filled (the sockets they open are counted), server warm.
