@@ -12,12 +12,22 @@ internal sealed class BufferedContent : HttpContent
     private byte[]? _buffer;
     private readonly int _length;
 
-    public BufferedContent(byte[] buffer, int length, bool truncated)
+    public BufferedContent(byte[] buffer, int length, bool truncated, string? mediaType)
     {
         _buffer = buffer;
         _length = length;
         Truncated = truncated;
+        MediaType = mediaType;
     }
+
+    /// <summary>
+    /// The answer's media type, kept as text: a success's content headers are never built (a headers object per call
+    /// would cost more than everything else it is used for, logging a body).
+    /// </summary>
+    public string? MediaType { get; }
+
+    /// <summary>The answer's trace id and rate-limit window, read once when it arrived (by the send stage).</summary>
+    public DataPulseResponseInfo? Info { get; set; }
 
     /// <summary>Whether the body was longer than what was kept (error bodies only: a success over the cap fails instead).</summary>
     public bool Truncated { get; }

@@ -75,7 +75,7 @@ internal static class ResponseBuffer
                 truncated = true;
             }
 
-            var buffered = new BufferedContent(buffer, filled, truncated);
+            var buffered = new BufferedContent(buffer, filled, truncated, original.Headers.ContentType?.MediaType);
             if (keepPartial)
             {
                 // An error keeps every content header: the exception carries them all.
@@ -86,11 +86,6 @@ internal static class ResponseBuffer
                         buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
                     }
                 }
-            }
-            else
-            {
-                // A success needs only its media type (logging); copying every header would cost on every call.
-                buffered.Headers.ContentType = original.Headers.ContentType;
             }
 
             buffer = null!;

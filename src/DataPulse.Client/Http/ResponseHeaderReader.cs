@@ -28,29 +28,31 @@ internal static class ResponseHeaderReader
     // The latest instant a DateTimeOffset holds, in Unix seconds.
     private const long MaxUnixSeconds = 253_402_300_799;
 
-    private static readonly HttpRequestOptionsKey<DataPulseResponseInfo> InfoKey = new("DataPulse.ResponseInfo");
-
     /// <summary>
-    /// Reads an answer's trace id and rate-limit window once, when it arrives, and keeps them with the request that was
-    /// answered, so that the stages and the result read the same facts without parsing the headers again.
+    /// Reads an answer's trace id and rate-limit window once, when it arrives, and keeps them with its buffered body, so
+    /// that the stages and the result read the same facts without parsing the headers again (a streamed file's are read
+    /// again where they are needed: once per download).
     /// </summary>
-    public static DataPulseResponseInfo Remember(HttpResponseMessage response, HttpRequestMessage sent, TimeProvider timeProvider)
+    public static DataPulseResponseInfo Remember(HttpResponseMessage response, TimeProvider timeProvider)
     {
-        var info = new DataPulseResponseInfo
+        var info = Read(response, timeProvider);
+        if (response.Content is BufferedContent buffered)
         {
-            TraceId = ReadTraceId(response.Headers),
-            RateLimit = ReadRateLimit(response.Headers, timeProvider),
-        };
-        response.RequestMessage ??= sent;
-        response.RequestMessage.Options.Set(InfoKey, info);
+            buffered.Info = info;
+        }
+
         return info;
     }
 
-    /// <summary>The facts <see cref="Remember"/> kept for <paramref name="response"/> (read now, on the system clock, if none were kept).</summary>
-    public static DataPulseResponseInfo InfoOf(HttpResponseMessage response) =>
-        response.RequestMessage is { } request && request.Options.TryGetValue(InfoKey, out var info)
-            ? info
-            : new DataPulseResponseInfo { TraceId = ReadTraceId(response.Headers), RateLimit = ReadRateLimit(response.Headers, TimeProvider.System) };
+    /// <summary>The facts <see cref="Remember"/> kept for <paramref name="response"/>, or read now on <paramref name="timeProvider"/>.</summary>
+    public static DataPulseResponseInfo InfoOf(HttpResponseMessage response, TimeProvider timeProvider) =>
+        (response.Content as BufferedContent)?.Info ?? Read(response, timeProvider);
+
+    private static DataPulseResponseInfo Read(HttpResponseMessage response, TimeProvider timeProvider) => new()
+    {
+        TraceId = ReadTraceId(response.Headers),
+        RateLimit = ReadRateLimit(response.Headers, timeProvider),
+    };
 
     public static string? ReadTraceId(HttpResponseHeaders headers) => First(headers, TraceIdHeader);
 
@@ -77,13 +79,13 @@ internal static class ResponseHeaderReader
             remaining = null;
         }
 
-        var resetsAt = reset is null ? null : ResetOnLocalClock(reset, headers.Date, timeProvider.GetUtcNow());
+        var resetsAt = reset is null ? null : ResetOnLocalClock(reset, headers, timeProvider.GetUtcNow());
         return limit is null && remaining is null && resetsAt is null
             ? RateLimitInfo.None
             : new RateLimitInfo { Limit = limit, Remaining = remaining, ResetsAt = resetsAt };
     }
 
-    private static DateTimeOffset? ResetOnLocalClock(string value, DateTimeOffset? serverNow, DateTimeOffset now)
+    private static DateTimeOffset? ResetOnLocalClock(string value, HttpResponseHeaders headers, DateTimeOffset now)
     {
         if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxUnixSeconds)
         {
@@ -94,7 +96,8 @@ internal static class ResponseHeaderReader
         if (seconds >= UnixResetThreshold)
         {
             resetsAt = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
-            if (serverNow is { } date && (date - now).Duration() > MaxTrustedSkew)
+            // The Date header is parsed only here, and without building the typed general headers (one object per answer).
+            if (DateOf(headers) is { } date && (date - now).Duration() > MaxTrustedSkew)
             {
                 resetsAt = now + (resetsAt - date);
             }
@@ -167,6 +170,11 @@ internal static class ResponseHeaderReader
 
         return null;
     }
+
+    private static DateTimeOffset? DateOf(HttpResponseHeaders headers) =>
+        First(headers, "Date") is { } text && DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : null;
 
     /// <summary>A whole number of requests: digits only, so a sign, a decimal or garbage is left out.</summary>
     private static long? ReadCount(HttpHeaders headers, string name) =>

@@ -29,7 +29,7 @@ internal static class ResponseReader
 
         using (response)
         {
-            return (Decode(response, typeInfo, operation), ResponseHeaderReader.InfoOf(response));
+            return (Decode(response, typeInfo, operation), ResponseHeaderReader.InfoOf(response, TimeProvider.System));
         }
     }
 
@@ -50,7 +50,7 @@ internal static class ResponseReader
 
         using (response)
         {
-            return (Decode<T, TDecoder>(response, decoder, operation), ResponseHeaderReader.InfoOf(response));
+            return (Decode<T, TDecoder>(response, decoder, operation), ResponseHeaderReader.InfoOf(response, TimeProvider.System));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using DataPulse.Client.Calls;
 using DataPulse.Client.Errors;
@@ -20,7 +19,8 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
     public static readonly Func<ResilienceContext, SendStage, ValueTask<Outcome<HttpResponseMessage>>> Callback =
         static (context, send) => send.SendAsync(context);
 
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    // The Authorization header's value for the key in use, built once per key rather than per attempt.
+    private Authorization? _authorization;
 
     public void Dispose() => transport.Dispose();
 
@@ -49,12 +49,11 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
 
             // A caller's HttpClient may follow redirects on its own, and when it does it takes the Authorization header off
             // the message: an answer from another origin after that is never accepted.
-            if (wire.Headers.Authorization is null && response.RequestMessage?.RequestUri is { } answeredBy && !Origins.Same(answeredBy, origin))
+            if (!wire.Headers.NonValidated.Contains("Authorization") && response.RequestMessage?.RequestUri is { } answeredBy && !Origins.Same(answeredBy, origin))
             {
                 throw new RedirectRefusedException(answeredBy);
             }
 
-            ResponseHeaderReader.Remember(response, wire, timeProvider);
             if (!response.IsSuccessStatusCode)
             {
                 await ResponseBuffer.LoadAsync(response, ApiErrorReader.ReadLimit, keepPartial: true, token).ConfigureAwait(false);
@@ -65,6 +64,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
                 await ResponseBuffer.LoadAsync(response, maxResponseBufferSize, keepPartial: false, token).ConfigureAwait(false);
             }
 
+            ResponseHeaderReader.Remember(response, timeProvider);
             return Outcome.FromResult(response);
         }
         catch (Exception ex)
@@ -75,14 +75,15 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         finally
         {
             // The key lives on the message only while it is sent: nothing kept afterwards (a response, an exception) leads to it.
-            wire.Headers.Authorization = null;
+            wire.Headers.Remove("Authorization");
         }
     }
 
+    // Added without validation: the values are the SDK's own and well-formed, and no parsed header objects are built per attempt.
     private void AddHeaders(HttpRequestMessage request, string key)
     {
         var headers = request.Headers;
-        headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        headers.TryAddWithoutValidation("Authorization", AuthorizationFor(key));
         if (!headers.NonValidated.Contains("User-Agent"))
         {
             headers.TryAddWithoutValidation("User-Agent", userAgent);
@@ -90,7 +91,21 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
 
         if (!headers.NonValidated.Contains("Accept"))
         {
-            headers.Accept.Add(AcceptJson);
+            headers.TryAddWithoutValidation("Accept", "application/json");
         }
     }
+
+    private string AuthorizationFor(string key)
+    {
+        if (Volatile.Read(ref _authorization) is { } cached && ReferenceEquals(cached.Key, key))
+        {
+            return cached.Header;
+        }
+
+        var header = "Bearer " + key;
+        Volatile.Write(ref _authorization, new Authorization(key, header));
+        return header;
+    }
+
+    private sealed record Authorization(string Key, string Header);
 }

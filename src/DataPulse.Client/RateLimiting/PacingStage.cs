@@ -171,7 +171,7 @@ internal sealed class PacingStage(
                 Answered: response is not null,
                 TooManyRequests: tooMany,
                 RetryAfter: tooMany ? ResponseHeaderReader.ReadRetryAfter(response!.Headers, timeProvider) : null,
-                Window: response is null ? RateLimitInfo.None : ResponseHeaderReader.InfoOf(response).RateLimit,
+                Window: response is null ? RateLimitInfo.None : ResponseHeaderReader.InfoOf(response, timeProvider).RateLimit,
                 GrantedWith: lease.Grant);
             await store.RecordAsync(scope.Name, answer, CancellationToken.None).ConfigureAwait(false);
             if (lease.Grant.Status == RateLimitGrantStatus.Probe)

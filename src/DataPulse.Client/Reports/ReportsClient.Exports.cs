@@ -149,7 +149,7 @@ internal sealed partial class ReportsClient
             // The one error shape: what the server said, with the status of the answer that said it.
             Error = body.Error is { } error ? error with { StatusCode = response.StatusCode } : null,
             RetryAfter = ResponseHeaderReader.ReadRetryAfter(response.Headers, timeProvider),
-            Response = ResponseHeaderReader.InfoOf(response),
+            Response = ResponseHeaderReader.InfoOf(response, timeProvider),
         };
     }
 
@@ -180,7 +180,7 @@ internal sealed partial class ReportsClient
                 ReportFileName.From(content.Headers.ContentDisposition, contentType),
                 contentType,
                 content.Headers.ContentLength,
-                ResponseHeaderReader.InfoOf(response),
+                ResponseHeaderReader.InfoOf(response, timeProvider),
                 owner: response,
                 operation,
                 downloadIdleTimeout);

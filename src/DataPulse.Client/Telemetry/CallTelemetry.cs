@@ -88,7 +88,7 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         {
             if (response.Content is BufferedContent buffered)
             {
-                LogText(call.Operation, "response", response.Content.Headers.ContentType?.MediaType, Encoding.UTF8.GetString(buffered.Span));
+                LogText(call.Operation, "response", buffered.MediaType, Encoding.UTF8.GetString(buffered.Span));
             }
             else
             {
