@@ -4,7 +4,7 @@ using System.Text;
 
 namespace DataPulse.Client.Benchmarks;
 
-/// <summary>The answers the benchmarks serve, taken from the wire contract (/work/shared/api/CONTRACT.md).</summary>
+/// <summary>The answers the benchmarks serve, taken from the wire contract (contract/CONTRACT.md).</summary>
 public static class Payloads
 {
     public const string ApiKey = "dp_live_sk_000000000000000000000000000000";

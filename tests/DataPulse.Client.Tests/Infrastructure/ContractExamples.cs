@@ -1,6 +1,6 @@
 namespace DataPulse.Client.Tests.Infrastructure;
 
-/// <summary>The wire contract's example bodies (shared/api/CONTRACT.md), verbatim, for stubbing the API.</summary>
+/// <summary>The wire contract's example bodies (contract/CONTRACT.md), verbatim, for stubbing the API.</summary>
 public static class ContractExamples
 {
     public const string KpiSummary = """
