@@ -20,18 +20,32 @@ internal static class CliErrors
             : "Rate limited: retry in a little while.", e.TraceId),
         DataPulseServerException e => new("server_error", ExitCodes.ServerError,
             FormattableString.Invariant($"DataPulse had a server error ({(int)e.StatusCode}); quote trace id {e.TraceId ?? "(none)"} to support."), e.TraceId),
-        DataPulseAuthenticationException e => new("authentication_failed", ExitCodes.Authentication, $"Authentication failed: check DATAPULSE_API_KEY. {e.Error.Message}", e.TraceId),
-        DataPulsePermissionDeniedException e => new("permission_denied", ExitCodes.PermissionDenied, $"Permission denied: this key may not do that. {e.Error.Message}", e.TraceId),
-        DataPulseNotFoundException e => new("not_found", ExitCodes.NotFound, $"Not found: {e.Error.Message}", e.TraceId),
+        DataPulseAuthenticationException e => new("authentication_failed", ExitCodes.Authentication, Then("Authentication failed: check DATAPULSE_API_KEY.", e.Error.Message), e.TraceId),
+        DataPulsePermissionDeniedException e => new("permission_denied", ExitCodes.PermissionDenied, Then("Permission denied: this key may not do that.", e.Error.Message), e.TraceId),
+        DataPulseNotFoundException e => new("not_found", ExitCodes.NotFound, Said("Not found", e.Error.Message), e.TraceId),
         DataPulseBadRequestException e => new("bad_request", ExitCodes.BadRequest,
-            e.Param is { } param ? $"Bad request ({param}): {e.Error.Message}" : $"Bad request: {e.Error.Message}", e.TraceId),
+            Said(e.Param is { } param ? $"Bad request ({param})" : "Bad request", e.Error.Message), e.TraceId),
         DataPulseApiException e => new("api_error", ExitCodes.OtherApiError,
-            FormattableString.Invariant($"DataPulse answered {(int)e.StatusCode}: {e.Error.Message ?? e.Message}"), e.TraceId),
-        DataPulseTimeoutException e => new("timeout", ExitCodes.Timeout, $"Timed out: {e.Message}"),
-        DataPulseConnectionException e => new("connection_failed", ExitCodes.Connection, $"Could not reach DataPulse: {e.Message}"),
+            Said(FormattableString.Invariant($"DataPulse answered {(int)e.StatusCode}"), e.Error.Message), e.TraceId),
+        // The SDK's message already names the failure ("… timed out: …", "… could not reach DataPulse at …"): no prefix.
+        DataPulseTimeoutException e => new("timeout", ExitCodes.Timeout, e.Message),
+        DataPulseConnectionException e => new("connection_failed", ExitCodes.Connection, e.Message),
         ArgumentException e => new("invalid_input", ExitCodes.BadRequest, $"Invalid input: {CallerMessage.Of(e)}"),
         DataPulseReportFailedException e => new("unexpected", ExitCodes.Unexpected, e.Message, e.TraceId),
         DataPulseException e => new("unexpected", ExitCodes.Unexpected, e.Message),
         _ => new("unexpected", ExitCodes.Unexpected, $"Unexpected error: {exception.Message}"),
     };
+
+    /// <summary>"What: the server's message", or "What." when the server said nothing more than what itself ("Not found.").</summary>
+    private static string Said(string what, string? serverMessage)
+    {
+        var said = serverMessage?.Trim();
+        return string.IsNullOrEmpty(said) || string.Equals(said.TrimEnd('.'), what, StringComparison.OrdinalIgnoreCase)
+            ? what + "."
+            : $"{what}: {said}";
+    }
+
+    /// <summary>The CLI's own sentence, then the server's message when it sent one.</summary>
+    private static string Then(string sentence, string? serverMessage) =>
+        string.IsNullOrWhiteSpace(serverMessage) ? sentence : $"{sentence} {serverMessage.Trim()}";
 }

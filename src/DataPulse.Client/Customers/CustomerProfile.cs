@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Customers;
 
@@ -38,4 +40,17 @@ public sealed record CustomerProfile
     [JsonExtensionData]
     [JsonInclude]
     internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>Writes the members for <see cref="ToString"/>: the segments and additional fields as lists, not type names.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("CustomerId = ").Append(CustomerId)
+            .Append(", Segments = ").AppendList(Segments)
+            .Append(", LifetimeValue = ").Append(LifetimeValue)
+            .Append(", LastInteraction = ").Append(LastInteraction)
+            .Append(", ChurnProbability = ").Append(ChurnProbability)
+            .Append(", AdditionalFields = ").AppendDictionary(AdditionalFields)
+            .Append(", Response = ").Append(Response);
+        return true;
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Internal;
 
 namespace DataPulse.Client;
 
@@ -48,4 +50,22 @@ public sealed record DataPulseApiError
     /// <summary><see langword="true"/> when the body was longer than <see cref="MaxResponseBodyBytes"/> and was cut.</summary>
     [JsonIgnore]
     public bool ResponseBodyTruncated { get; init; }
+
+    /// <summary>
+    /// Writes the members for <see cref="ToString"/>: the headers as <c>{ name: value }</c> with credential headers
+    /// (<c>Authorization</c>, cookies) redacted, and the body cut to its first 200 characters.
+    /// </summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("StatusCode = ").Append(StatusCode)
+            .Append(", Type = ").Append(Type)
+            .Append(", Code = ").Append(Code)
+            .Append(", Message = ").Append(Message)
+            .Append(", Param = ").Append(Param)
+            .Append(", TraceId = ").Append(TraceId)
+            .Append(", Headers = ").AppendHeaders(Headers)
+            .Append(", ResponseBody = ").AppendText(ResponseBody)
+            .Append(", ResponseBodyTruncated = ").Append(ResponseBodyTruncated);
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DataPulse.Client.Http;
 using Polly.Timeout;
 
@@ -14,7 +15,7 @@ namespace DataPulse.Client.Errors;
 /// (<see cref="DataPulseException.ClientReason"/>) and said once in its message. No exception built here holds the
 /// request, its headers or the key.
 /// </summary>
-internal static class DataPulseExceptionFactory
+internal static partial class DataPulseExceptionFactory
 {
     private const string BudgetNote =
         "Not retried: the client's retry budget is spent (too many recent failures on this API key; see DataPulseClientOptions.RetryBudget), so calls fail fast until the service answers again.";
@@ -70,15 +71,15 @@ internal static class DataPulseExceptionFactory
                 operation) { ClientReason = reason },
             // Not the caller's token: a transport limit fired, such as the connect timeout or a caller HttpClient's Timeout.
             OperationCanceledException canceled => new DataPulseTimeoutException(
-                With($"{operation} timed out: {(canceled.InnerException is TimeoutException timeout ? timeout.Message : "the HTTP transport gave up waiting.")}", reason),
+                With(Stop($"{operation} timed out: {(canceled.InnerException is TimeoutException timeout ? timeout.Message : "the HTTP transport gave up waiting")}"), reason),
                 DataPulseTimeoutKind.Transport,
                 null,
                 operation) { ClientReason = reason },
             HttpRequestException or IOException => new DataPulseConnectionException(
-                With($"{operation} could not reach DataPulse at {target?.GetLeftPart(UriPartial.Authority) ?? "its address"}: {exception.Message}", reason),
+                With(Stop($"{operation} could not reach DataPulse at {target?.GetLeftPart(UriPartial.Authority) ?? "its address"}: {exception.Message}"), reason),
                 operation,
                 Detach(exception)) { ClientReason = reason },
-            _ => new DataPulseException($"{operation} failed: {exception.Message}", operation, Detach(exception)),
+            _ => new DataPulseException(Stop($"{operation} failed: {exception.Message}"), operation, Detach(exception)),
         };
     }
 
@@ -115,12 +116,13 @@ internal static class DataPulseExceptionFactory
     public static DataPulseRateLimitException RateLimitHeld(
         string operation, TimeSpan wait, TimeSpan maxRetryAfter, RateLimitInfo window, DataPulseClientReason reason, TimeSpan probeInterval)
     {
+        // The wait is said once (RetryAfter carries it too); the header that set it is named by the reason, not restated.
         var why = reason == DataPulseClientReason.RateLimitPaused
-            ? "a 429 from the server asked every call on this API key to wait (Retry-After)"
-            : "the server said the API key's rate-limit window is spent (X-RateLimit-Remaining: 0)";
+            ? "a 429 from the server asked every call on this API key to wait"
+            : "the server said the API key's rate-limit window is spent (X-RateLimit-Remaining: 0) and holds every call on it";
         var message = string.Create(
             CultureInfo.InvariantCulture,
-            $"{operation} was not sent: {why} for another {Seconds(wait)} s, longer than DataPulseClientOptions.MaxRetryAfter ({Seconds(maxRetryAfter)} s). The client asks the server again every {Seconds(probeInterval)} s; retry after {Seconds(wait)} s at the latest.");
+            $"{operation} was not sent: {why} for another {Seconds(wait)} s, longer than DataPulseClientOptions.MaxRetryAfter ({Seconds(maxRetryAfter)} s). Meanwhile the client asks the server every {Seconds(probeInterval)} s whether the hold still stands.");
         return new DataPulseRateLimitException(message, new DataPulseApiError { StatusCode = HttpStatusCode.TooManyRequests }, wait, window, operation) { ClientReason = reason };
     }
 
@@ -134,7 +136,7 @@ internal static class DataPulseExceptionFactory
         operation) { ClientReason = reason };
 
     public static DataPulseException Unreadable(string operation, Exception? cause, string? reason = null) => new(
-        $"{operation} succeeded, but its answer could not be read as the expected JSON: {reason ?? (cause as JsonException)?.Message ?? "the body was empty or of another shape"}",
+        Stop($"{operation} succeeded, but its answer could not be read as the expected JSON: {reason ?? (cause as JsonException)?.Message ?? "the body was empty or of another shape"}"),
         operation,
         cause);
 
@@ -166,7 +168,7 @@ internal static class DataPulseExceptionFactory
     {
         var detail = error is not null
             ? $"{Code(error)}{(string.IsNullOrWhiteSpace(error.Message) ? string.Empty : ": " + error.Message.Trim())}"
-            : ": the server gave no reason";
+            : " and gave no reason";
         var trace = error?.TraceId is { } traceId ? $" Trace id: {traceId}." : string.Empty;
         return new DataPulseReportFailedException(
             $"{operation}: the server could not generate report '{reportId}'{detail}{(detail.EndsWith('.') ? string.Empty : ".")}{trace}",
@@ -187,7 +189,7 @@ internal static class DataPulseExceptionFactory
         string.Create(CultureInfo.InvariantCulture, $"The report download of '{fileName}' ended after {received} of {expected} bytes."), operation);
 
     public static DataPulseConnectionException DownloadBroke(string operation, string fileName, Exception cause) => new(
-        $"The report download of '{fileName}' broke off: {cause.Message}", operation, Detach(cause));
+        Stop($"The report download of '{fileName}' broke off: {cause.Message}"), operation, Detach(cause));
 
     public static DataPulseTimeoutException DownloadIdle(string operation, string fileName, TimeSpan idleTimeout) => new(
         $"The report download of '{fileName}' received nothing for {idleTimeout} (DataPulseClientOptions.DownloadIdleTimeout); the connection went silent.",
@@ -214,31 +216,46 @@ internal static class DataPulseExceptionFactory
         // The SDK's own HttpClient throws ObjectDisposedException once disposed, and cancels the calls still in flight.
         if (exception is ObjectDisposedException or OperationCanceledException)
         {
-            return new ObjectDisposedException("DataPulseClient", $"{operation} was called on a DataPulseClient that was disposed (or disposed while it ran).");
+            // ObjectDisposedException adds "Object name: 'DataPulseClient'." itself: the message does not name it again.
+            return new ObjectDisposedException("DataPulseClient", $"{operation} was called on a client that was disposed (or disposed while it ran).");
         }
 
         return Translate(exception, operation, null, callerToken);
     }
 
+    /// <summary>
+    /// "Operation failed: status reason (type/code): the server's message. Parameter: p. Retry after n s. Trace id: t." with
+    /// each fact said once: a sentence of the server's that only repeats the reason phrase ("Not found.") is left out, the
+    /// parameter only when the server's message does not name it, the wait only when the server's message does not give it
+    /// (the exception's <c>RetryAfter</c> carries it either way).
+    /// </summary>
     private static string Describe(string operation, DataPulseApiError error, TimeSpan? retryAfter)
     {
         var status = (int)error.StatusCode;
+        var phrase = ReasonOf(error.StatusCode);
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{operation} failed: {status} {ReasonOf(error.StatusCode)}");
-        if (error.Type is not null || error.Code is not null)
+            .Append(CultureInfo.InvariantCulture, $"{operation} failed: {status}");
+        if (phrase is not null)
+        {
+            text.Append(' ').Append(phrase);
+        }
+
+        var coded = error.Type is not null || error.Code is not null;
+        if (coded)
         {
             text.Append(Code(error));
         }
 
-        if (!string.IsNullOrWhiteSpace(error.Message))
+        var said = ServerSaid(error.Message, phrase);
+        if (said.Length > 0)
         {
-            text.Append(": ").Append(error.Message.Trim());
+            text.Append(": ").Append(said);
         }
         else if (error.ResponseBody is null)
         {
             text.Append(": the answer had no body");
         }
-        else
+        else if (!coded)
         {
             text.Append(": the answer was not a DataPulse error body (a proxy may have answered)");
         }
@@ -248,12 +265,12 @@ internal static class DataPulseExceptionFactory
             text.Append('.');
         }
 
-        if (error.Param is not null)
+        if (error.Param is not null && !Names(said, error.Param))
         {
             text.Append(" Parameter: ").Append(error.Param).Append('.');
         }
 
-        if (retryAfter is { } wait)
+        if (retryAfter is { } wait && !GivesWait(said))
         {
             text.Append(CultureInfo.InvariantCulture, $" Retry after {Seconds(wait)} s.");
         }
@@ -266,6 +283,49 @@ internal static class DataPulseExceptionFactory
         return text.ToString();
     }
 
+    /// <summary>The server's message without the sentences that only say the status's reason phrase again.</summary>
+    private static string ServerSaid(string? message, string? phrase)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return string.Empty;
+        }
+
+        var sentences = SentenceEnds().Split(message.Trim());
+        return phrase is null
+            ? string.Join(' ', sentences)
+            : string.Join(' ', sentences.Where(sentence => !string.Equals(sentence.TrimEnd('.', '!', ' '), phrase, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Whether the server's message already tells when to retry ("Retry after 7 seconds.", "try again in 2 s").</summary>
+    private static bool GivesWait(string said) => WaitGiven().IsMatch(said);
+
+    /// <summary>Whether the server's message names the parameter as a word of its own ("'period' must be …").</summary>
+    private static bool Names(string said, string param)
+    {
+        foreach (var word in Words().EnumerateMatches(said))
+        {
+            if (said.AsSpan(word.Index, word.Length).Equals(param, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Sentence ends in a server's message: ". ", "! " or "? ".</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex SentenceEnds();
+
+    /// <summary>A retry wait in words: "retry after 7 seconds", "Retry in 2 s", "try again in 30 seconds", "wait 5 s".</summary>
+    [GeneratedRegex(@"\b(retry|try again|wait)\b[^.;]*?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex WaitGiven();
+
+    /// <summary>Words and identifiers (<c>limit</c>, <c>date_range.start</c>).</summary>
+    [GeneratedRegex(@"\w[\w.]*\w|\w", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Words();
+
     /// <summary>" (type/code)", the one way an error's type and code are written.</summary>
     private static string Code(DataPulseApiError error) => $" ({error.Type ?? "?"}/{error.Code ?? "?"})";
 
@@ -273,20 +333,36 @@ internal static class DataPulseExceptionFactory
     private static string With(string message, DataPulseClientReason reason) =>
         reason == DataPulseClientReason.RetryBudgetSpent ? message + " " + BudgetNote : message;
 
+    /// <summary>The text ending in a full stop (or the "!" or "?" it ends with): a message of a sentence or more reads as one.</summary>
+    private static string Stop(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') ? trimmed : trimmed + ".";
+    }
+
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string ReasonOf(HttpStatusCode status) => status switch
+    /// <summary>The status's reason phrase (RFC 9110), or null for a status without a common one: never the number again.</summary>
+    private static string? ReasonOf(HttpStatusCode status) => (int)status switch
     {
-        HttpStatusCode.BadRequest => "Bad Request",
-        HttpStatusCode.Unauthorized => "Unauthorized",
-        HttpStatusCode.Forbidden => "Forbidden",
-        HttpStatusCode.NotFound => "Not Found",
-        HttpStatusCode.TooManyRequests => "Too Many Requests",
-        HttpStatusCode.InternalServerError => "Internal Server Error",
-        HttpStatusCode.BadGateway => "Bad Gateway",
-        HttpStatusCode.ServiceUnavailable => "Service Unavailable",
-        HttpStatusCode.GatewayTimeout => "Gateway Timeout",
-        _ => status.ToString(),
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => null,
     };
 
     // Transport exceptions hold no request; anything else is kept only as its type and message, so nothing the caller can

@@ -1,3 +1,6 @@
+using System.Text;
+using DataPulse.Client.Internal;
+
 namespace DataPulse.Client.Predictions;
 
 /// <summary>A prediction to run: which model, on which features.</summary>
@@ -19,4 +22,13 @@ public sealed record PredictionRequest
     /// given; anything else throws <see cref="ArgumentException"/> and nothing is sent.
     /// </summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>Writes the members for <see cref="ToString"/>: the features as <c>{ name: value }</c>, not a type name.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ModelId = ").Append(ModelId)
+            .Append(", Features = ").AppendDictionary(Features)
+            .Append(", IdempotencyKey = ").Append(IdempotencyKey);
+        return true;
+    }
 }

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Predictions;
 
@@ -23,4 +25,16 @@ public sealed record PredictionResult
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     [JsonIgnore]
     public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+
+    /// <summary>Writes the members for <see cref="ToString"/>: the reasons as a list, not a type name.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Prediction = ").Append(Prediction)
+            .Append(", Confidence = ").Append(Confidence)
+            .Append(", Reasons = ").AppendList(Reasons)
+            .Append(", ModelVersion = ").Append(ModelVersion)
+            .Append(", ConfidenceInterval = ").Append(ConfidenceInterval)
+            .Append(", Response = ").Append(Response);
+        return true;
+    }
 }

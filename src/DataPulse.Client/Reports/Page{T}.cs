@@ -1,3 +1,6 @@
+using System.Text;
+using DataPulse.Client.Internal;
+
 namespace DataPulse.Client;
 
 /// <summary>One page of a list the server hands out in pages, and the cursor of the next one.</summary>
@@ -15,4 +18,14 @@ public sealed record Page<T>
 
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+
+    /// <summary>Writes the members for <see cref="ToString"/>: the items as a list (the first ten, then how many more).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Items = ").AppendList(Items)
+            .Append(", NextCursor = ").Append(NextCursor)
+            .Append(", HasMore = ").Append(HasMore)
+            .Append(", Response = ").Append(Response);
+        return true;
+    }
 }

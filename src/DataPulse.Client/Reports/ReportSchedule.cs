@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Reports;
 
@@ -33,4 +35,19 @@ public sealed record ReportSchedule
     /// <summary>The trace id and rate-limit window of the answer (for a schedule just created; empty for listed ones).</summary>
     [JsonIgnore]
     public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+
+    /// <summary>Writes the members for <see cref="ToString"/>: the recipients as a list, not a type name.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ScheduleId = ").Append(ScheduleId)
+            .Append(", TemplateId = ").Append(TemplateId)
+            .Append(", Format = ").Append(Format)
+            .Append(", Cron = ").Append(Cron)
+            .Append(", TimeZone = ").Append(TimeZone)
+            .Append(", Recipients = ").AppendList(Recipients)
+            .Append(", NextRunAt = ").Append(NextRunAt)
+            .Append(", CreatedAt = ").Append(CreatedAt)
+            .Append(", Response = ").Append(Response);
+        return true;
+    }
 }

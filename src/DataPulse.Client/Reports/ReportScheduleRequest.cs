@@ -1,3 +1,6 @@
+using System.Text;
+using DataPulse.Client.Internal;
+
 namespace DataPulse.Client.Reports;
 
 /// <summary>A report to generate and mail on a schedule.</summary>
@@ -31,4 +34,16 @@ public sealed record ReportScheduleRequest
     /// given; anything else throws <see cref="ArgumentException"/> and nothing is sent.
     /// </summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>Writes the members for <see cref="ToString"/>: the recipients as a list, not a type name.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("TemplateId = ").Append(TemplateId)
+            .Append(", Format = ").Append(Format)
+            .Append(", Cron = ").Append(Cron)
+            .Append(", TimeZone = ").Append(TimeZone)
+            .Append(", Recipients = ").AppendList(Recipients)
+            .Append(", IdempotencyKey = ").Append(IdempotencyKey);
+        return true;
+    }
 }

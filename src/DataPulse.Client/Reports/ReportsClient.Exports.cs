@@ -16,8 +16,11 @@ internal sealed partial class ReportsClient
     /// <summary>The wait between two polls when the server sends no <c>Retry-After</c>.</summary>
     internal static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>The shortest wait between two polls, whatever <c>Retry-After</c> says (0 would hammer the server).</summary>
-    internal static readonly TimeSpan MinPollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The shortest wait between two polls, whatever <c>Retry-After</c> says: <c>Retry-After: 0</c> ("ask again now") is
+    /// followed after this long, so a server that keeps answering 0 is polled at most ten times a second, not in a loop.
+    /// </summary>
+    internal static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The longest wait between two polls, whatever <c>Retry-After</c> says: polling early is harmless, waiting long is not.</summary>
     internal static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(60);

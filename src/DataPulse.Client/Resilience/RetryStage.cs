@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using DataPulse.Client.Calls;
 using DataPulse.Client.RateLimiting;
@@ -58,7 +57,7 @@ internal sealed class RetryStage(int maxRetries, RetryRules rules, RetryBudget? 
                 return outcome;
             }
 
-            telemetry.Retrying(call, StatusOf(outcome), wait);
+            telemetry.Retrying(call, outcome, wait);
             outcome.Result?.Dispose();
             try
             {
@@ -70,8 +69,4 @@ internal sealed class RetryStage(int maxRetries, RetryRules rules, RetryBudget? 
             }
         }
     }
-
-    private static string StatusOf(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response
-        ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
-        : outcome.Exception?.GetType().Name ?? "unknown";
 }

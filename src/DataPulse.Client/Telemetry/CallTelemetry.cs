@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using DataPulse.Client.Calls;
+using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace DataPulse.Client.Telemetry;
 
@@ -50,21 +52,59 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         }
     }
 
-    public void Retrying(CallContext call, string status, TimeSpan delay)
+    /// <summary>
+    /// An attempt that failed with <paramref name="outcome"/> is retried after <paramref name="delay"/>: described as the
+    /// call's end would be (<c>http.response.status_code</c> when an answer arrived, <c>error.type</c> always).
+    /// </summary>
+    public void Retrying(CallContext call, Outcome<HttpResponseMessage> outcome, TimeSpan delay)
     {
+        int? status = outcome.Result is { } response ? (int)response.StatusCode : null;
+        var errorType = status is { } code
+            ? ErrorType(code, null)
+            // What the call would throw were this its last attempt: the transport's exception as the factory maps it.
+            : ErrorType(null, outcome.Exception is { } exception
+                ? DataPulseExceptionFactory.Translate(exception, call.Operation, call.Request.RequestUri, call.CallerToken).GetType()
+                : typeof(DataPulseException));
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            Log.Retrying(logger, call.Operation, call.Attempts, status, delay.TotalMilliseconds);
+            Log.Retrying(logger, call.Operation, call.Attempts, errorType, delay.TotalMilliseconds);
         }
 
         call.CountRetry();
-        metrics.RecordRetry(call.Operation, status);
-        call.Activity?.AddEvent(new ActivityEvent("datapulse.retry", tags: new ActivityTagsCollection
+        metrics.RecordRetry(call.Operation, call.Request, status, errorType);
+        if (call.Activity is { } activity)
         {
-            { "datapulse.attempt", call.Retries },
-            { "datapulse.status", status },
-        }));
+            var tags = new ActivityTagsCollection { { "datapulse.attempt", call.Retries } };
+            if (status is not null)
+            {
+                tags.Add("http.response.status_code", status);
+            }
+
+            tags.Add("error.type", errorType);
+            activity.AddEvent(new ActivityEvent("datapulse.retry", tags: tags));
+        }
     }
+
+    /// <summary>
+    /// The OpenTelemetry <c>error.type</c> of a failure, the same on spans, retry events and every instrument: the status
+    /// code as text when an answer arrived (<c>"503"</c>), otherwise the full name of the exception the call throws
+    /// (<c>DataPulse.Client.DataPulseConnectionException</c>).
+    /// </summary>
+    internal static string ErrorType(int? statusCode, Type? exceptionType) =>
+        statusCode?.ToString(CultureInfo.InvariantCulture) ?? exceptionType?.FullName ?? exceptionType?.Name ?? "_OTHER";
+
+    /// <summary>
+    /// The level a failed call is logged at. Warning when something needs fixing or will fail again: the key is wrong or
+    /// lacks a permission (401, 403), the rate limit was hit and not waited out (429), the service failed (5xx) or did not
+    /// answer. Information for the other 4xx (400, 404, 409, 422, ...): answers about this request that the caller
+    /// handles, such as an id that does not exist.
+    /// </summary>
+    internal static LogLevel FailureLevel(int? statusCode) => statusCode switch
+    {
+        401 or 403 or 429 => LogLevel.Warning,
+        >= 400 and < 500 => LogLevel.Information,
+        _ => LogLevel.Warning,
+    };
 
     public void Succeeded(CallContext call, HttpResponseMessage response, TimeSpan duration)
     {
@@ -107,7 +147,7 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
         var path = PathOf(call.Request);
         if (canceledByCaller)
         {
-            const string canceled = "System.OperationCanceledException";
+            var canceled = ErrorType(null, typeof(OperationCanceledException));
             Log.OperationCanceled(logger, operation, method, path, duration.TotalMilliseconds, call.Attempts);
             MarkFailed(call.Activity, null, canceled, call.Attempts, null);
             metrics.RecordDuration(duration, operation, call.Request, null, canceled);
@@ -117,16 +157,22 @@ internal sealed class CallTelemetry(ILogger logger, DataPulseMetrics metrics, Ap
 
         var api = exception as DataPulseApiException;
         int? status = api is null ? null : (int)api.StatusCode;
-        var errorType = status?.ToString(CultureInfo.InvariantCulture) ?? exception.GetType().FullName ?? exception.GetType().Name;
+        var errorType = ErrorType(status, exception.GetType());
         if (exception is DataPulseRateLimitException)
         {
-            metrics.RecordRateLimited(operation);
+            metrics.RecordRateLimited(operation, call.Request);
         }
 
-        // "none" rather than blanks when no answer arrived (a refused connection has no status or trace id).
-        Log.OperationFailed(
-            logger, operation, method, path, exception.GetType().Name, status?.ToString(CultureInfo.InvariantCulture) ?? "none",
-            duration.TotalMilliseconds, call.Attempts, api?.TraceId ?? "none", exception);
+        var level = FailureLevel(status);
+        if (logger.IsEnabled(level))
+        {
+            // "none" rather than blanks when no answer arrived (a refused connection has no status or trace id).
+            var exceptionName = exception.GetType().Name;
+            var statusText = status?.ToString(CultureInfo.InvariantCulture) ?? "none";
+            Log.OperationFailed(
+                logger, level, operation, method, path, exceptionName, statusText, duration.TotalMilliseconds, call.Attempts, api?.TraceId ?? "none", exception);
+        }
+
         if (logBodies && api?.ResponseBody is { } errorBody && logger.IsEnabled(LogLevel.Debug))
         {
             var mediaType = api.ResponseHeaders.TryGetValue("Content-Type", out var contentType) && contentType.Count > 0 ? contentType[0] : null;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 
 namespace DataPulse.Client.Telemetry;
 
@@ -70,24 +69,32 @@ internal sealed class DataPulseMetrics
 
     public void StopObserving(IRetryBudgetGauge budget) => _budgets.TryRemove(budget, out _);
 
-    public void RecordRetry(string operation, string status)
+    /// <summary>A retry, tagged as the call's end would be: <c>http.response.status_code</c> when an answer arrived, <c>error.type</c> always.</summary>
+    public void RecordRetry(string operation, HttpRequestMessage? request, int? statusCode, string errorType)
     {
         if (Retries.Enabled)
         {
-            Retries.Add(1, new KeyValuePair<string, object?>("datapulse.operation", operation), new KeyValuePair<string, object?>("datapulse.status", status));
+            var tags = OperationTags(operation, request);
+            if (statusCode is { } status)
+            {
+                tags.Add("http.response.status_code", status);
+            }
+
+            tags.Add("error.type", errorType);
+            Retries.Add(1, tags);
         }
 
-        if (status == "429")
+        if (statusCode == 429)
         {
-            RecordRateLimited(operation);
+            RecordRateLimited(operation, request);
         }
     }
 
-    public void RecordRateLimited(string operation)
+    public void RecordRateLimited(string operation, HttpRequestMessage? request)
     {
         if (RateLimited.Enabled)
         {
-            RateLimited.Add(1, new KeyValuePair<string, object?>("datapulse.operation", operation));
+            RateLimited.Add(1, OperationTags(operation, request));
         }
     }
 
@@ -123,9 +130,18 @@ internal sealed class DataPulseMetrics
         }
     }
 
+    /// <summary>
+    /// The tags every instrument shares, named as OpenTelemetry's HTTP semantic conventions name them: the operation, the
+    /// method and the server. Low-cardinality only: never a path, a query, a key or its hash.
+    /// </summary>
     private static TagList OperationTags(string operation, HttpRequestMessage? request)
     {
         var tags = new TagList { { "datapulse.operation", operation } };
+        if (request is not null)
+        {
+            tags.Add("http.request.method", request.Method.Method);
+        }
+
         if (request?.RequestUri is { IsAbsoluteUri: true } uri)
         {
             tags.Add("server.address", uri.Host);
@@ -142,17 +158,7 @@ internal sealed class DataPulseMetrics
             return;
         }
 
-        var tags = new TagList
-        {
-            { "datapulse.operation", operation },
-            { "http.request.method", request.Method.Method },
-        };
-        if (request.RequestUri is { IsAbsoluteUri: true } uri)
-        {
-            tags.Add("server.address", uri.Host);
-            tags.Add("server.port", uri.Port);
-        }
-
+        var tags = OperationTags(operation, request);
         if (statusCode is { } status)
         {
             tags.Add("http.response.status_code", status);
@@ -165,8 +171,6 @@ internal sealed class DataPulseMetrics
 
         Duration.Record(duration.TotalSeconds, tags);
     }
-
-    public static string StatusText(int statusCode) => statusCode.ToString(CultureInfo.InvariantCulture);
 
     // Only this meter's clients' budgets, one measurement per server: never a key or its hash in a tag.
     private IEnumerable<Measurement<double>> ObserveBudgets() =>

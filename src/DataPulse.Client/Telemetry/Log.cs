@@ -21,10 +21,11 @@ internal static partial class Log
     public static partial void OperationSucceeded(
         ILogger logger, string operation, string method, string path, int statusCode, double durationMs, int attempts, string? traceId);
 
-    [LoggerMessage(EventId = 1004, EventName = "OperationFailed", Level = LogLevel.Warning,
+    /// <summary>At the level <see cref="CallTelemetry.FailureLevel"/> chooses: Information for a 4xx the caller handles, else Warning.</summary>
+    [LoggerMessage(EventId = 1004, EventName = "OperationFailed",
         Message = "DataPulse {Operation} {Method} {Path} failed with {ErrorType} (status {StatusCode}) in {DurationMs} ms after {Attempts} attempt(s); trace id {TraceId}")]
     public static partial void OperationFailed(
-        ILogger logger, string operation, string method, string path, string errorType, string statusCode, double durationMs, int attempts, string traceId, Exception exception);
+        ILogger logger, LogLevel level, string operation, string method, string path, string errorType, string statusCode, double durationMs, int attempts, string traceId, Exception exception);
 
     [LoggerMessage(EventId = 1005, EventName = "OperationCanceled", Level = LogLevel.Debug,
         Message = "DataPulse {Operation} {Method} {Path} was canceled by the caller after {DurationMs} ms and {Attempts} attempt(s)")]

@@ -33,6 +33,46 @@ public sealed class CliErrorsTests
     }
 
     [Fact]
+    public void From_NotFoundWhoseMessageIsJustNotFound_SaysItOnce()
+    {
+        var error = CliErrors.From(new DataPulseNotFoundException("404", new DataPulseApiError { StatusCode = System.Net.HttpStatusCode.NotFound, Message = "Not found." }));
+
+        error.Message.Should().Be("Not found.");
+    }
+
+    [Fact]
+    public void From_AuthenticationWithoutServerMessage_EndsWithTheCliSentence()
+    {
+        var error = CliErrors.From(new DataPulseAuthenticationException("401", new DataPulseApiError { StatusCode = System.Net.HttpStatusCode.Unauthorized }));
+
+        error.Message.Should().Be("Authentication failed: check DATAPULSE_API_KEY.");
+    }
+
+    [Fact]
+    public void From_ConnectionFailure_IsTheSdksMessageWithoutAPrefixSayingItAgain()
+    {
+        var message = "Analytics.GetKpiSummary could not reach DataPulse at https://api.datapulse.io: Connection refused.";
+
+        CliErrors.From(new DataPulseConnectionException(message, "Analytics.GetKpiSummary")).Message.Should().Be(message);
+    }
+
+    [Fact]
+    public void From_Timeout_IsTheSdksMessageWithoutAPrefixSayingItAgain()
+    {
+        var message = "Analytics.GetKpiSummary timed out: an attempt took longer than 00:00:30 (DataPulseClientOptions.AttemptTimeout) and no retry was left or allowed.";
+
+        CliErrors.From(new DataPulseTimeoutException(message, DataPulseTimeoutKind.Attempt, TimeSpan.FromSeconds(30), "Analytics.GetKpiSummary")).Message.Should().Be(message);
+    }
+
+    [Fact]
+    public void From_OtherStatusWithoutServerMessage_DoesNotRepeatTheSdksMessage()
+    {
+        var error = CliErrors.From(new DataPulseApiException("Analytics.GetKpiSummary failed: 418 (teapot_error/teapot).", new DataPulseApiError { StatusCode = (System.Net.HttpStatusCode)418 }));
+
+        error.Message.Should().Be("DataPulse answered 418.");
+    }
+
+    [Fact]
     public void From_ArgumentException_DropsTheParameterName()
     {
         var error = CliErrors.From(new ArgumentException("Set exactly one of TemplateId and Query; neither is set.", "request"));

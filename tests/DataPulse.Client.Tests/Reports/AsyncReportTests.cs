@@ -131,12 +131,42 @@ public sealed class AsyncReportTests : IClassFixture<ApiServer>
     }
 
     [Theory]
-    [InlineData(null, 5)]
-    [InlineData(0, 1)]
-    [InlineData(20, 20)]
-    [InlineData(3600, 60)]
-    public void PollDelay_HonoursRetryAfterWithinOneSecondToOneMinute(int? retryAfterSeconds, int expectedSeconds) =>
-        ReportsClient.PollDelay(retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null).Should().Be(TimeSpan.FromSeconds(expectedSeconds));
+    [InlineData(null, 5_000)]
+    [InlineData(0, 100)]
+    [InlineData(50, 100)]
+    [InlineData(250, 250)]
+    [InlineData(1_000, 1_000)]
+    [InlineData(20_000, 20_000)]
+    [InlineData(3_600_000, 60_000)]
+    public void PollDelay_HonoursRetryAfterWithinOneTenthOfASecondToOneMinute(int? retryAfterMilliseconds, int expectedMilliseconds) =>
+        ReportsClient.PollDelay(retryAfterMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null)
+            .Should().Be(TimeSpan.FromMilliseconds(expectedMilliseconds));
+
+    [Fact]
+    public async Task ExportAsync_RetryAfterZero_PollsAgainAfterTheMinimumInterval()
+    {
+        GivenExportAccepted(retryAfterSeconds: 0);
+        GivenStatusSequence(("processing", 0, null), ("ready", null, null));
+        GivenDownload("a,b\n1,2\n");
+        using var client = CreateClient();
+
+        await using var file = await _time.RunAsync(client.Reports.ExportAsync(ExportRequest));
+
+        _time.Waits.Should().Equal(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task ExportAsync_NoRetryAfter_PollsEveryFiveSeconds()
+    {
+        GivenExportAccepted(retryAfterSeconds: null);
+        GivenStatusSequence(("processing", null, null), ("ready", null, null));
+        GivenDownload("a,b\n1,2\n");
+        using var client = CreateClient();
+
+        await using var file = await _time.RunAsync(client.Reports.ExportAsync(ExportRequest));
+
+        _time.Waits.Should().Equal(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+    }
 
     [Fact]
     public void Options_ReportGenerationTimeoutNotPositive_IsRejectedByName()
@@ -156,13 +186,19 @@ public sealed class AsyncReportTests : IClassFixture<ApiServer>
         configure?.Invoke(o);
     });
 
-    private void GivenExportAccepted(int retryAfterSeconds) =>
-        _api.Server.Given(Request.Create().WithPath("/v1/reports/export").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.Accepted)
-                .WithHeader("Content-Type", "application/json")
-                .WithHeader("Location", $"/v1/reports/{ReportId}")
-                .WithHeader("Retry-After", retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .WithBody($$"""{ "report_id": "{{ReportId}}", "status": "processing" }"""));
+    private void GivenExportAccepted(int? retryAfterSeconds)
+    {
+        var response = Response.Create().WithStatusCode(HttpStatusCode.Accepted)
+            .WithHeader("Content-Type", "application/json")
+            .WithHeader("Location", $"/v1/reports/{ReportId}")
+            .WithBody($$"""{ "report_id": "{{ReportId}}", "status": "processing" }""");
+        if (retryAfterSeconds is { } seconds)
+        {
+            response = response.WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        _api.Server.Given(Request.Create().WithPath("/v1/reports/export").UsingPost()).RespondWith(response);
+    }
 
     private void GivenStatusSequence(params (string Status, int? RetryAfter, string? Error)[] answers)
     {
@@ -228,7 +264,7 @@ public sealed class AsyncReportTests : IClassFixture<ApiServer>
             poll => poll.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4} 200$"),
             poll => poll.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4} 200$"),
             download => download.Should().MatchRegex("^GET /v1/reports/rpt_[0-9a-f]{4}/download 200$"));
-        session.Clock.Timers.Should().Contain(TimeSpan.FromSeconds(1), "the sandbox's Retry-After: 0 is clamped to the SDK's one-second minimum poll");
+        session.Clock.Timers.Should().Contain(TimeSpan.FromMilliseconds(100), "the sandbox's Retry-After: 0 is followed after the SDK's 100 ms minimum poll interval");
         Directory.GetFiles(folder.Path).Should().ContainSingle();
     }
 

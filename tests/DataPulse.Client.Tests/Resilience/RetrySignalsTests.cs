@@ -55,7 +55,7 @@ public sealed class RetrySignalsTests : IClassFixture<ApiServer>
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == "datapulse.status")
+                if (tag.Key == "error.type")
                 {
                     lock (statuses)
                     {

@@ -62,11 +62,40 @@ public sealed class LoggingTests : IDisposable, IClassFixture<ApiServer>
 
         var thrown = (await act.Should().ThrowAsync<DataPulseNotFoundException>()).Which;
         var record = Single("OperationFailed");
-        record.Level.Should().Be(LogLevel.Warning);
         record.GetStructuredStateValue("StatusCode").Should().Be("404");
         record.GetStructuredStateValue("ErrorType").Should().Be(nameof(DataPulseNotFoundException));
         record.GetStructuredStateValue("TraceId").Should().Be(CannedResponses.TraceId);
         record.Exception.Should().BeSameAs(thrown);
+    }
+
+    [Theory]
+    [InlineData(400, LogLevel.Information)]
+    [InlineData(404, LogLevel.Information)]
+    [InlineData(409, LogLevel.Information)]
+    [InlineData(422, LogLevel.Information)]
+    [InlineData(401, LogLevel.Warning)]
+    [InlineData(403, LogLevel.Warning)]
+    [InlineData(429, LogLevel.Warning)]
+    [InlineData(500, LogLevel.Warning)]
+    [InlineData(503, LogLevel.Warning)]
+    public async Task Failure_IsLoggedAtTheLevelItsStatusCallsFor(int status, LogLevel expected)
+    {
+        CannedResponses.Error(_api.Server, "/v1/customers/cust_1", status, "some_error", "some_code");
+        using var client = _api.CreateClient(options => (options.LoggerFactory, options.MaxRetries) = (_logs.Factory, 0));
+
+        await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseApiException>();
+
+        Single("OperationFailed").Level.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task NoAnswer_IsLoggedAsAWarning()
+    {
+        using var client = new DataPulseClient(TestOptions.For(ScriptedServer.ClosedPort(), o => (o.LoggerFactory, o.MaxRetries) = (_logs.Factory, 0)));
+
+        await client.Invoking(c => c.Customers.GetAsync("cust_1")).Should().ThrowAsync<DataPulseConnectionException>();
+
+        Single("OperationFailed").Level.Should().Be(LogLevel.Warning);
     }
 
     [Fact]

@@ -71,7 +71,36 @@ public sealed class MetricsTests : IClassFixture<ApiServer>
 
         await provider.GetRequiredService<IDataPulseClient>().Analytics.GetKpiSummaryAsync();
 
-        metrics.Of("datapulse.client.retries").Should().HaveCount(2).And.OnlyContain(m => (string?)m.Tags["datapulse.status"] == "503");
+        metrics.Of("datapulse.client.retries").Should().HaveCount(2)
+            .And.OnlyContain(m => Equals(m.Tags["http.response.status_code"], 503) && (string?)m.Tags["error.type"] == "503");
+    }
+
+    [Fact]
+    public async Task Retries_WithoutAnAnswer_AreCountedWithTheExceptionTheCallThrows()
+    {
+        var closed = ScriptedServer.ClosedPort();
+        using var metrics = new MetricCapture();
+        using var client = new DataPulseClient(TestOptions.For(closed, o => o.MaxRetries = 1));
+
+        await client.Invoking(c => c.Analytics.GetKpiSummaryAsync()).Should().ThrowAsync<DataPulseConnectionException>();
+
+        var retry = metrics.Of("datapulse.client.retries", closed.Port).Should().ContainSingle().Subject;
+        retry.Tags["error.type"].Should().Be(typeof(DataPulseConnectionException).FullName);
+        retry.Tags.Should().NotContainKey("http.response.status_code");
+    }
+
+    [Fact]
+    public async Task RateLimitedAnswers_AreCountedWithTheServerAndMethod()
+    {
+        CannedResponses.KpisFailThenSucceed(_api.Server, 429, failures: 1);
+        using var metrics = new MetricCapture();
+        using var client = _api.CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync();
+
+        var counted = metrics.Of("datapulse.client.rate_limited", _api.BaseAddress.Port).Should().ContainSingle().Subject;
+        counted.Tags["http.request.method"].Should().Be("GET");
+        counted.Tags["datapulse.operation"].Should().Be("Analytics.GetKpiSummary");
     }
 
     [Fact]

@@ -91,9 +91,21 @@ public sealed class OpenTelemetryTests : IDisposable
         await client.Analytics.GetKpiSummaryAsync();
 
         var operation = OperationSpan();
-        operation.Events.Where(e => e.Name == "datapulse.retry").Select(e => e.Tags.First(t => t.Key == "datapulse.status").Value)
+        operation.Events.Where(e => e.Name == "datapulse.retry").Select(e => e.Tags.First(t => t.Key == "error.type").Value)
             .Should().Equal("503", "503");
         HttpSpansOf(operation).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task RetryEvent_CarriesTheStatusCodeUnderItsSemanticConventionName()
+    {
+        CannedResponses.KpisFailThenSucceed(_api.Server, 503, failures: 1);
+        using var client = _api.CreateClient();
+
+        await client.Analytics.GetKpiSummaryAsync();
+
+        var retry = OperationSpan().Events.Should().ContainSingle(e => e.Name == "datapulse.retry").Subject;
+        retry.Tags.Should().Contain(new KeyValuePair<string, object?>("http.response.status_code", 503)).And.NotContain(t => t.Key == "datapulse.status");
     }
 
     [Fact]
