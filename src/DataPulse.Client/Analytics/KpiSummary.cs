@@ -25,9 +25,11 @@ public sealed record KpiSummary
 
     /// <summary>When the figures were computed, and whether they came from the server's cache.</summary>
     [JsonIgnore]
-    public KpiMeta Meta { get; init; } = new();
+    // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
+    public KpiMeta Meta { get; init => field = value ?? new(); } = new();
 
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     [JsonIgnore]
-    public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+    // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
+    public DataPulseResponseInfo Response { get; init => field = value ?? DataPulseResponseInfo.None; } = DataPulseResponseInfo.None;
 }

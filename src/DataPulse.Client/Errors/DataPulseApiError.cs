@@ -40,8 +40,12 @@ public sealed record DataPulseApiError
 
     /// <summary>The response headers (content headers included), by name, ignoring case.</summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; init; } =
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+    // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers
+    {
+        get;
+        init => field = value ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+    } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The raw response body as text, at most <see cref="MaxResponseBodyBytes"/> bytes of it.</summary>
     [JsonIgnore]

@@ -24,7 +24,8 @@ public sealed record PredictionResult
 
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     [JsonIgnore]
-    public DataPulseResponseInfo Response { get; init; } = DataPulseResponseInfo.None;
+    // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
+    public DataPulseResponseInfo Response { get; init => field = value ?? DataPulseResponseInfo.None; } = DataPulseResponseInfo.None;
 
     /// <summary>Writes the members for <see cref="ToString"/>: the reasons as a list, not a type name.</summary>
     private bool PrintMembers(StringBuilder builder)

@@ -158,6 +158,18 @@ public sealed class ScheduleTests : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task GetSchedulesPageAsync_ListedSchedules_CarryAnEmptyResponse()
+    {
+        GivenPage(cursor: null, ids: ["sch_1", "sch_2"], next: null);
+        using var client = _api.CreateClient();
+
+        var page = await client.Reports.GetSchedulesPageAsync();
+
+        // The page carries the answer's facts; each schedule on it the empty value, never null (the net8.0 build once did).
+        page.Items.Should().HaveCount(2).And.AllSatisfy(s => s.Response.Should().BeSameAs(DataPulseResponseInfo.None));
+    }
+
+    [Fact]
     public async Task DeleteScheduleAsync_SendsDeleteToTheSchedule()
     {
         _api.Server.Given(Request.Create().WithPath("/v1/reports/schedules/sch_1a2b").UsingDelete())
