@@ -59,9 +59,11 @@ public sealed class OpenTelemetryTests : IDisposable
         var operation = OperationSpan();
         operation.Kind.Should().Be(ActivityKind.Internal);
         operation.DisplayName.Should().Be("Analytics.GetKpiSummary");
+#if NET9_0_OR_GREATER // .NET 8's HttpClient emits no spans of its own (an instrumentation package would).
         var http = HttpSpansOf(operation).Should().ContainSingle().Subject;
         http.Kind.Should().Be(ActivityKind.Client);
         http.TraceId.Should().Be(operation.TraceId);
+#endif
     }
 
     [Fact]
@@ -93,7 +95,9 @@ public sealed class OpenTelemetryTests : IDisposable
         var operation = OperationSpan();
         operation.Events.Where(e => e.Name == "datapulse.retry").Select(e => e.Tags.First(t => t.Key == "error.type").Value)
             .Should().Equal("503", "503");
+#if NET9_0_OR_GREATER // .NET 8's HttpClient emits no spans of its own.
         HttpSpansOf(operation).Should().HaveCount(3);
+#endif
     }
 
     [Fact]
@@ -128,7 +132,12 @@ public sealed class OpenTelemetryTests : IDisposable
     {
         CannedResponses.Kpis(_api.Server);
         var metrics = new List<MetricSnapshot>();
-        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter("DataPulse.Client").AddInMemoryExporter(metrics).Build()!;
+        var builder = Sdk.CreateMeterProviderBuilder().AddMeter("DataPulse.Client").AddInMemoryExporter(metrics);
+#if !NET9_0_OR_GREATER
+        // Instruments take no advice on .NET 8: there the README's view gives the boundaries (ReadmeView_GivesTheAdvisedBoundaries).
+        builder.AddView(DataPulseMetrics.DurationName, new ExplicitBucketHistogramConfiguration { Boundaries = DataPulseMetrics.DurationBuckets });
+#endif
+        using var meters = builder.Build()!;
         var clock = new FakeTimeProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);

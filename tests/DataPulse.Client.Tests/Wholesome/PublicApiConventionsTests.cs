@@ -138,9 +138,14 @@ public sealed partial class PublicApiConventionsTests
             }
 
             // An ignored property may still be listed, but with neither getter nor setter.
-            var byMember = info.Properties
-                .Where(p => p.AttributeProvider is PropertyInfo && (p.Get is not null || p.Set is not null))
-                .ToDictionary(p => ((PropertyInfo)p.AttributeProvider!).Name);
+            var serialized = info.Properties.Where(p => p.Get is not null || p.Set is not null).ToList();
+#if NET9_0_OR_GREATER
+            var byMember = serialized.Where(p => p.AttributeProvider is PropertyInfo).ToDictionary(p => ((PropertyInfo)p.AttributeProvider!).Name);
+#else
+            // System.Text.Json 8's generated contracts do not say which member a property is (no AttributeProvider): each
+            // member is looked up by the name it should have, so a wrong name shows here as a missing property.
+            var byName = serialized.ToDictionary(p => p.Name);
+#endif
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 if (property.Name == "EqualityContract")
@@ -148,8 +153,15 @@ public sealed partial class PublicApiConventionsTests
                     continue;
                 }
 
+                // The contract's own spelling wins where it is not plain snake_case of the .NET name (schedules' "timezone").
+                var expected = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                    ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
                 var ignored = property.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.Always };
+#if NET9_0_OR_GREATER
                 byMember.TryGetValue(property.Name, out var json);
+#else
+                byName.TryGetValue(expected, out var json);
+#endif
                 if (ignored)
                 {
                     if (json is not null)
@@ -161,9 +173,6 @@ public sealed partial class PublicApiConventionsTests
                 }
 
                 checkedProperties++;
-                // The contract's own spelling wins where it is not plain snake_case of the .NET name (schedules' "timezone").
-                var expected = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
-                    ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
                 if (json is null)
                 {
                     problems.Add($"{type.Name}.{property.Name} is not in the JSON contract");
