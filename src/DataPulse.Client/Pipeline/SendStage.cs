@@ -9,7 +9,8 @@ using Polly;
 namespace DataPulse.Client.Pipeline;
 
 /// <summary>
-/// The bottom of the pipeline, once per attempt: adds the key and the SDK's headers, sends through the
+/// The bottom of the pipeline, once per attempt: adds the key, the SDK's headers and the call's own extra headers
+/// (<see cref="CallContext.Headers"/>, checked before the call began never to replace the SDK's), sends through the
 /// <see cref="Transport"/>, refuses an answer from another origin (a redirect a caller's <see cref="HttpClient"/>
 /// followed), reads the answer's facts once, and reads its body whole into a capped pooled buffer under the attempt's
 /// deadline, unless the operation streams a file. Failures go up as they are; the outcome stage names them.
@@ -39,7 +40,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         HttpResponseMessage? response = null;
         try
         {
-            AddHeaders(wire, key);
+            AddHeaders(wire, key, call.Headers);
             if (wire.Content is JsonBody body)
             {
                 body.SendWith(wire);
@@ -79,7 +80,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         }
     }
 
-    private void AddHeaders(HttpRequestMessage request, string key)
+    private void AddHeaders(HttpRequestMessage request, string key, KeyValuePair<string, string>[]? extra)
     {
         var headers = request.Headers;
         headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -91,6 +92,16 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         if (!headers.NonValidated.Contains("Accept"))
         {
             headers.Accept.Add(AcceptJson);
+        }
+
+        if (extra is not null)
+        {
+            foreach (var (name, value) in extra)
+            {
+                // Replaced, not added: a retry may send this same message again.
+                headers.Remove(name);
+                headers.TryAddWithoutValidation(name, value);
+            }
         }
     }
 }

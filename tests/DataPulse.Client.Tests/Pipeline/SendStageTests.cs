@@ -113,6 +113,25 @@ public sealed class SendStageTests
         FakeCallback.IsDisposed(answer!).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task SendAsync_CallHeaders_SentOnEveryAttemptExactlyOnce()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock, headers: [new("X-Correlation-Id", "corr-1"), new("X-Tenant", "acme")]);
+
+        // Two attempts on the same message, as a retry sends it.
+        (await RunAsync(call, transport)).Result!.Dispose();
+        (await RunAsync(call, transport)).Result!.Dispose();
+
+        transport.SentHeaders.Should().HaveCount(2);
+        foreach (var sent in transport.SentHeaders)
+        {
+            sent["X-Correlation-Id"].Should().Equal("corr-1");
+            sent["X-Tenant"].Should().Equal("acme");
+            sent["Accept"].Should().Equal("application/json");
+        }
+    }
+
     private ValueTask<Outcome<HttpResponseMessage>> RunAsync(StageCall call, FakeTransport transport, ApiKeyProvider? keys = null)
     {
         var send = new SendStage(transport, keys ?? ApiKeyProvider.Fixed(ApiServer.ApiKey), UserAgentValue, DataPulseClientOptions.DefaultMaxResponseBufferSize, _clock);
@@ -124,8 +143,12 @@ public sealed class SendStageTests
     {
         public List<(string? Authorization, string? UserAgent, string Accept)> Sent { get; } = [];
 
+        /// <summary>Every header of each message sent, with all its values.</summary>
+        public List<Dictionary<string, string[]>> SentHeaders { get; } = [];
+
         public override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            SentHeaders.Add(request.Headers.NonValidated.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
             Sent.Add((
                 request.Headers.Authorization?.ToString(),
                 request.Headers.NonValidated.TryGetValues("User-Agent", out var agent) ? agent.ToString() : null,
