@@ -31,15 +31,18 @@ internal static class ResponseHeaderReader
     private static readonly HttpRequestOptionsKey<DataPulseResponseInfo> InfoKey = new("DataPulse.ResponseInfo");
 
     /// <summary>
-    /// Reads an answer's trace id and rate-limit window once, when it arrives, and keeps them with the request that was
-    /// answered, so that the stages and the result read the same facts without parsing the headers again.
+    /// Reads an answer's status, trace id and rate-limit window once, when it arrives, keeps its headers (by reference, with
+    /// any echo of <paramref name="apiKey"/> scrubbed), and keeps all of it with the request that was answered, so that the
+    /// stages and the result read the same facts without parsing the headers again.
     /// </summary>
-    public static DataPulseResponseInfo Remember(HttpResponseMessage response, HttpRequestMessage sent, TimeProvider timeProvider)
+    public static DataPulseResponseInfo Remember(HttpResponseMessage response, HttpRequestMessage sent, TimeProvider timeProvider, string? apiKey)
     {
         var info = new DataPulseResponseInfo
         {
+            StatusCode = response.StatusCode,
             TraceId = ReadTraceId(response.Headers),
             RateLimit = ReadRateLimit(response.Headers, timeProvider),
+            HeaderSource = ResponseHeaders.Of(response, apiKey),
         };
         response.RequestMessage ??= sent;
         response.RequestMessage.Options.Set(InfoKey, info);
@@ -50,7 +53,13 @@ internal static class ResponseHeaderReader
     public static DataPulseResponseInfo InfoOf(HttpResponseMessage response) =>
         response.RequestMessage is { } request && request.Options.TryGetValue(InfoKey, out var info)
             ? info
-            : new DataPulseResponseInfo { TraceId = ReadTraceId(response.Headers), RateLimit = ReadRateLimit(response.Headers, TimeProvider.System) };
+            : new DataPulseResponseInfo
+            {
+                StatusCode = response.StatusCode,
+                TraceId = ReadTraceId(response.Headers),
+                RateLimit = ReadRateLimit(response.Headers, TimeProvider.System),
+                HeaderSource = ResponseHeaders.Of(response, apiKey: null),
+            };
 
     public static string? ReadTraceId(HttpResponseHeaders headers) => First(headers, TraceIdHeader);
 

@@ -55,7 +55,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
                 throw new RedirectRefusedException(answeredBy);
             }
 
-            ResponseHeaderReader.Remember(response, wire, timeProvider);
+            ResponseHeaderReader.Remember(response, wire, timeProvider, key);
             if (!response.IsSuccessStatusCode)
             {
                 await ResponseBuffer.LoadAsync(response, ApiErrorReader.ReadLimit, keepPartial: true, token).ConfigureAwait(false);

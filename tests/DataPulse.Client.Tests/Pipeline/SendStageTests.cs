@@ -132,6 +132,47 @@ public sealed class SendStageTests
         }
     }
 
+    [Fact]
+    public async Task SendAsync_Answer_ItsStatusAndHeadersAreKeptForTheResult()
+    {
+        var transport = new FakeTransport(_ =>
+        {
+            var response = FakeCallback.Response(HttpStatusCode.OK);
+            response.Headers.TryAddWithoutValidation("X-Trace-Id", "trc_1");
+            response.Headers.TryAddWithoutValidation("X-Custom", ["a", "b"]);
+            return response;
+        });
+        using var call = StageCall.Start(_clock);
+
+        using var answer = (await RunAsync(call, transport)).Result!;
+        var info = ResponseHeaderReader.InfoOf(answer);
+
+        info.StatusCode.Should().Be(HttpStatusCode.OK);
+        info.Headers["x-custom"].Should().Equal("a", "b");
+        info.Headers["X-TRACE-ID"].Should().Equal("trc_1");
+        info.Headers.Should().ContainKey("Content-Length", "the content headers are there too");
+        info.Headers.Should().NotContainKey("Authorization", "the request's headers are never among the answer's");
+        info.Headers.Should().BeSameAs(info.Headers, "the copy is made once");
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswerEchoingTheKey_ItsHeadersHoldTheKeyScrubbed()
+    {
+        var transport = new FakeTransport(_ =>
+        {
+            var response = FakeCallback.Response(HttpStatusCode.OK);
+            response.Headers.TryAddWithoutValidation("X-Echo", "Bearer " + ApiServer.ApiKey);
+            return response;
+        });
+        using var call = StageCall.Start(_clock);
+
+        using var answer = (await RunAsync(call, transport)).Result!;
+        var headers = ResponseHeaderReader.InfoOf(answer).Headers;
+
+        headers["X-Echo"].Should().ContainSingle().Which.Should().StartWith("Bearer ");
+        string.Join(" ", headers.SelectMany(h => h.Value)).ShouldNotContainKey();
+    }
+
     private ValueTask<Outcome<HttpResponseMessage>> RunAsync(StageCall call, FakeTransport transport, ApiKeyProvider? keys = null)
     {
         var send = new SendStage(transport, keys ?? ApiKeyProvider.Fixed(ApiServer.ApiKey), UserAgentValue, DataPulseClientOptions.DefaultMaxResponseBufferSize, _clock);
