@@ -74,7 +74,7 @@ public sealed class DataPulseRequestOptions
     /// gateway reads. They may not replace the SDK's own: <c>Authorization</c>, <c>User-Agent</c>, <c>Accept</c>,
     /// <c>Idempotency-Key</c> and the body's headers (<c>Content-*</c>, <c>Allow</c>, <c>Expires</c>,
     /// <c>Last-Modified</c>) are refused, as are names that are not HTTP tokens and values with line breaks or other control
-    /// characters. Their values are never logged.
+    /// characters. The SDK never logs their values.
     /// </summary>
     /// <value>The default is empty.</value>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
