@@ -2,7 +2,6 @@
 // environment variables such as DataPulse__ApiKey, then the command line) and a worker receives the resource clients
 // by injection. With no key configured it runs against the in-process sandbox. Ctrl+C stops it cleanly;
 // --DataPulseSample:Iterations=2 makes it stop by itself.
-using DataPulse.Client;
 using DataPulse.Client.Testing;
 using DataPulse.Samples.DependencyInjection;
 using Microsoft.Extensions.Configuration.Memory;
@@ -30,14 +29,10 @@ builder.Services.AddDataPulse(builder.Configuration.GetSection("DataPulse"));
 var useSandbox = string.IsNullOrWhiteSpace(builder.Configuration["DataPulse:ApiKey"]);
 if (useSandbox)
 {
-    // No key: point the client at an in-process sandbox. The container creates it (resolved below, to log where it
-    // listens) and, having created it, disposes it when the host stops.
-    builder.Services.AddSingleton(_ => DataPulseSandbox.Start());
-    builder.Services.AddOptions<DataPulseClientOptions>().Configure<DataPulseSandbox>((options, sandbox) =>
-    {
-        options.BaseAddress = sandbox.BaseAddress;
-        options.ApiKey = sandbox.ApiKey;
-    });
+    // No key: point the client at an in-process sandbox (DataPulse.Client.Testing), its key, address, clock and
+    // rate-limit state; the rest of the DataPulse section still applies. The container starts it (resolved below, to log
+    // where it listens) and, having started it, stops it when the host stops.
+    builder.Services.AddDataPulseSandbox();
 }
 
 builder.Services.AddOptions<SampleOptions>()

@@ -44,6 +44,29 @@ public static class ReadmeSnippets
             ApplicationId = "acme-billing/2.1",                      // appended to the User-Agent
         });
 
+    public static async Task PerCallOptionsAsync(
+        DataPulseClient client, string correlationId, DataPulse.Client.Predictions.PredictionRequest request, Guid orderId, CancellationToken cancellationToken)
+    {
+        var options = new DataPulseRequestOptions
+        {
+            Timeout = TimeSpan.FromSeconds(5),                 // this call, across its attempts and waits
+            MaxRetries = 0,                                    // send it once
+            Headers = { ["X-Correlation-Id"] = correlationId }, // sent on each of its requests
+        };
+        KpiSummary kpis = await client.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail, options, cancellationToken);
+
+        // One logical POST you may repeat yourself (after a crash, say): the server deduplicates it by its key.
+        var prediction = await client.Predictions.PredictAsync(request, new DataPulseRequestOptions { IdempotencyKey = orderId.ToString() }, cancellationToken);
+    }
+
+    public static void SandboxInDependencyInjection(IServiceCollection services, DataPulseSandbox sandbox)
+    {
+        services.AddDataPulseSandbox(sandbox);                         // the default client, on a sandbox you own
+        services.AddDataPulseSandbox(sandbox, o => o.MaxRetries = 0);  // with a change of your own, after the sandbox's
+        services.AddDataPulseSandbox();                                // on a sandbox the container starts and stops
+        services.AddDataPulse("tenant-a", sandbox.ConfigureOptions);   // a named client
+    }
+
     public static async Task ErrorsAsync(DataPulseClient client)
     {
         try

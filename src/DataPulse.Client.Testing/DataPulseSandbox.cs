@@ -6,9 +6,11 @@ using DataPulse.Client.Testing.Pipeline;
 namespace DataPulse.Client.Testing;
 
 /// <summary>
-/// An in-process fake of the DataPulse Analytics API for tests and demos: plain HTTP on a random loopback port, seeded
-/// deterministic data for every operation, the real API's key checks, validation and headers, and scenario controls
-/// (rate limits, failures, latency, asynchronous exports, dropped downloads).
+/// An in-process fake of the DataPulse Analytics API for tests, demos and local development: plain HTTP on a random
+/// loopback port, seeded deterministic data for every operation, the real API's key checks, validation and headers, and
+/// scenario controls (rate limits, failures, latency, asynchronous exports, dropped downloads). It runs in your process;
+/// it is not the DataPulse-hosted sandbox (<c>https://sandbox.datapulse.io</c>, configuration <c>Environment: Sandbox</c>),
+/// which is the real service with test keys.
 /// </summary>
 /// <example>
 /// <code>
@@ -16,6 +18,8 @@ namespace DataPulse.Client.Testing;
 /// using var client = sandbox.CreateClient();
 /// var kpis = await client.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail);
 /// </code>
+/// With dependency injection (a test host, or a web app in Development), <c>services.AddDataPulseSandbox(sandbox)</c>
+/// registers the default client on it.
 /// </example>
 /// <remarks>
 /// The query engine answers a few SELECT shapes over one table, <c>transactions</c>:
@@ -91,8 +95,16 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
             EnforcedRateLimit = options.EnforcedRateLimit,
             TimeProvider = options.TimeProvider,
         });
-        // Kestrel's start completes synchronously in practice; Task.Run keeps a caller's synchronization context out of it.
-        var host = Task.Run(() => SandboxHost.StartAsync(state)).GetAwaiter().GetResult();
+        // Kestrel's start completes synchronously in practice; Task.Run keeps a caller's synchronization context out of it,
+        // and without the caller's execution context the host's "HostBuilding" event reaches no WebApplicationFactory
+        // listening in this async flow (an app that starts a sandbox would otherwise get its TestServer put into the sandbox).
+        Task<SandboxHost> starting;
+        using (ExecutionContext.SuppressFlow())
+        {
+            starting = Task.Run(() => SandboxHost.StartAsync(state));
+        }
+
+        var host = starting.GetAwaiter().GetResult();
         return new DataPulseSandbox(host, state);
     }
 
@@ -106,16 +118,30 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
     /// <returns>New options; each call returns a fresh instance.</returns>
     public DataPulseClientOptions CreateOptions(Action<DataPulseClientOptions>? configure = null)
     {
-        var options = new DataPulseClientOptions
-        {
-            ApiKey = ApiKey,
-            BaseAddress = BaseAddress,
-            RetryBaseDelay = TimeSpan.Zero,
-            TimeProvider = _state.Options.TimeProvider,
-            RateLimitStore = _rateLimits,
-        };
+        var options = new DataPulseClientOptions();
+        ConfigureOptions(options);
         configure?.Invoke(options);
         return options;
+    }
+
+    /// <summary>
+    /// Points existing client options at this sandbox, as <see cref="CreateOptions"/> sets up new ones: <see cref="ApiKey"/>,
+    /// <see cref="BaseAddress"/>, the sandbox's clock (<see cref="DataPulseSandboxOptions.TimeProvider"/>), no base backoff,
+    /// and the rate-limit state of this sandbox's clients (cleared by <see cref="Reset"/>). Other settings are left as they
+    /// are. For dependency injection: <c>services.AddDataPulse(sandbox.ConfigureOptions)</c>, or a named client,
+    /// <c>services.AddDataPulse("tenant-a", sandbox.ConfigureOptions)</c>; <c>services.AddDataPulseSandbox(sandbox)</c> does
+    /// this for the default client.
+    /// </summary>
+    /// <param name="options">The options to change.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public void ConfigureOptions(DataPulseClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ApiKey = ApiKey;
+        options.BaseAddress = BaseAddress;
+        options.RetryBaseDelay = TimeSpan.Zero;
+        options.TimeProvider = _state.Options.TimeProvider;
+        options.RateLimitStore = _rateLimits;
     }
 
     /// <summary>A client for this sandbox, built from <see cref="CreateOptions"/>. The caller disposes it.</summary>
@@ -156,8 +182,8 @@ public sealed class DataPulseSandbox : IAsyncDisposable, IDisposable
 
     /// <summary>Disarms every scenario, removes latency, clears <see cref="ReceivedRequests"/>, returns the data
     /// (schedules, asynchronous reports, trace ids) to its seeded state, and clears the rate-limit windows, pauses and
-    /// retry budgets its clients (those built from <see cref="CreateOptions"/>) share, so a test starts where the last
-    /// one did not leave it.</summary>
+    /// retry budgets its clients (those built from <see cref="CreateOptions"/> or <see cref="ConfigureOptions"/>, so also
+    /// those <c>AddDataPulseSandbox</c> registers) share, so a test starts where the last one did not leave it.</summary>
     public void Reset()
     {
         _state.Reset();

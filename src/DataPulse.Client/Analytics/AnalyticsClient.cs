@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
@@ -10,50 +11,70 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
     private static readonly string KpiOperation = OperationName.For(typeof(IAnalyticsApi), nameof(IAnalyticsApi.GetKpiSummary));
     private static readonly string QueryOperation = OperationName.For(typeof(IAnalyticsApi), nameof(IAnalyticsApi.Query));
 
-    public async Task<KpiSummary> GetKpiSummaryAsync(KpiPeriod? period = null, Vertical? vertical = null, CancellationToken cancellationToken = default)
+    public Task<KpiSummary> GetKpiSummaryAsync(KpiPeriod? period = null, Vertical? vertical = null, CancellationToken cancellationToken = default) =>
+        GetKpiSummaryAsync(period, vertical, null, cancellationToken);
+
+    public async Task<KpiSummary> GetKpiSummaryAsync(
+        KpiPeriod? period, Vertical? vertical, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         var periodValue = WireValue(period?.Value, nameof(period));
         var verticalValue = WireValue(vertical?.Value, nameof(vertical));
+        var options = CallOptions.From(requestOptions, sendsPost: false);
         var (envelope, info) = await ResponseReader.ReadAsync(
-            api.GetKpiSummary(periodValue, verticalValue, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation, cancellationToken)
+            api.GetKpiSummary(periodValue, verticalValue, options, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation, cancellationToken)
             .ConfigureAwait(false);
         return envelope.Data with { Meta = envelope.Meta ?? new KpiMeta(), Response = info };
     }
 
     public Task<QueryResult> QueryAsync(string sql, int? limit = null, CancellationToken cancellationToken = default) =>
-        QueryAsync(new QueryRequest { Sql = sql, Limit = limit }, cancellationToken);
+        QueryAsync(new QueryRequest { Sql = sql, Limit = limit }, null, cancellationToken);
 
-    public async Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default)
+    public Task<QueryResult> QueryAsync(string sql, int? limit, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        QueryAsync(new QueryRequest { Sql = sql, Limit = limit }, requestOptions, cancellationToken);
+
+    public Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default) =>
+        QueryAsync(request, null, cancellationToken);
+
+    public async Task<QueryResult> QueryAsync(QueryRequest request, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        var (answer, info) = await ReadQueryAsync(request, null, cancellationToken).ConfigureAwait(false);
+        var (answer, info) = await ReadQueryAsync(request, null, requestOptions, cancellationToken).ConfigureAwait(false);
         return new QueryResult(answer.Columns, answer.Cells, answer.Meta, info);
     }
 
-    public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    public Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
+        QueryAsync(request, typeInfo, null, cancellationToken);
+
+    public async Task<QueryResult<T>> QueryAsync<T>(
+        QueryRequest request, JsonTypeInfo<T> typeInfo, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         // Checked before sending: a row type that is not read from an object could never be filled.
         QueryRowMapper<T>.EnsureMapsToObjects(typeInfo);
 
         // The rows are mapped during the pass over the answer, so their cells are never kept.
         using var sink = new QueryRowSink<T>(typeInfo);
-        var (answer, info) = await ReadQueryAsync(request, sink, cancellationToken).ConfigureAwait(false);
+        var (answer, info) = await ReadQueryAsync(request, sink, requestOptions, cancellationToken).ConfigureAwait(false);
         return new QueryResult<T> { Rows = sink.Finish(answer), Columns = answer.Columns, Meta = answer.Meta, Response = info };
     }
 
-    public async Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default)
+    public Task<QueryResult<T>> QueryAsync<T>(QueryRequest request, Func<QueryRow, T> map, CancellationToken cancellationToken = default) =>
+        QueryAsync(request, map, null, cancellationToken);
+
+    public async Task<QueryResult<T>> QueryAsync<T>(
+        QueryRequest request, Func<QueryRow, T> map, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var result = await QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await QueryAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         return result.Map(map);
     }
 
     private async Task<(QueryAnswer Answer, DataPulseResponseInfo Info)> ReadQueryAsync(
-        QueryRequest request, IQueryRowSink? sink, CancellationToken cancellationToken)
+        QueryRequest request, IQueryRowSink? sink, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
-        var key = IdempotencyKey.For(request.IdempotencyKey);
+        var options = CallOptions.From(requestOptions, sendsPost: true);
+        var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
         return await ResponseReader.ReadAsync<QueryAnswer, QueryAnswerReader>(
-            api.Query(body, key, cancellationToken), new QueryAnswerReader(QueryOperation, sink), QueryOperation, cancellationToken)
+            api.Query(body, key, options, cancellationToken), new QueryAnswerReader(QueryOperation, sink), QueryOperation, cancellationToken)
             .ConfigureAwait(false);
     }
 

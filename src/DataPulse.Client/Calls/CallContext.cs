@@ -5,12 +5,19 @@ namespace DataPulse.Client.Calls;
 
 /// <summary>
 /// What travels with one call through every stage of the pipeline (<c>Pipeline/CallPipeline</c>): the request, its
-/// operation, the caller's token, when it started and its overall deadline are fixed when the call begins; the span, the
-/// retry count and the reason a retry was refused are the only things a stage adds, each by the stage that owns it.
+/// operation, the caller's token, when it started, its deadlines, retry limit and extra headers (the client's, or this
+/// call's own <see cref="DataPulseRequestOptions"/>) are fixed when the call begins; the span, the retry count and the
+/// reason a retry was refused are the only things a stage adds, each by the stage that owns it.
 /// Carried in Polly's <see cref="ResilienceContext"/>, never in ambient state.
 /// </summary>
 internal sealed class CallContext(
-    HttpRequestMessage request, string operation, bool streams, long startedAt, TimeSpan timeout, CancellationToken callerToken)
+    HttpRequestMessage request,
+    string operation,
+    bool streams,
+    long startedAt,
+    CallLimits limits,
+    KeyValuePair<string, string>[]? headers,
+    CancellationToken callerToken)
 {
     public static readonly ResiliencePropertyKey<CallContext> Key = new("DataPulse.Call");
 
@@ -26,7 +33,16 @@ internal sealed class CallContext(
     public long StartedAt { get; } = startedAt;
 
     /// <summary>The overall deadline of this call, across every attempt and wait.</summary>
-    public TimeSpan Timeout { get; } = timeout;
+    public TimeSpan Timeout { get; } = limits.Timeout;
+
+    /// <summary>The deadline of each attempt (the attempt deadline stage); never past what is left of <see cref="Timeout"/>.</summary>
+    public TimeSpan AttemptTimeout { get; } = limits.AttemptTimeout;
+
+    /// <summary>The most retries this call may make (the retry stage).</summary>
+    public int MaxRetries { get; } = limits.MaxRetries;
+
+    /// <summary>Headers the caller added to this call, sent on every attempt (the send stage); null for none.</summary>
+    public KeyValuePair<string, string>[]? Headers { get; } = headers;
 
     /// <summary>The caller's own token: its cancellation ends the call as a cancellation, never as a failure.</summary>
     public CancellationToken CallerToken { get; } = callerToken;

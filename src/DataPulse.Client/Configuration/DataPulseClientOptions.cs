@@ -18,7 +18,11 @@ public sealed class DataPulseClientOptions
     /// <summary>The production API, <c>https://api.datapulse.io</c>: the default <see cref="BaseAddress"/>.</summary>
     public static Uri ProductionBaseAddress { get; } = new("https://api.datapulse.io/");
 
-    /// <summary>The DataPulse-hosted sandbox, <c>https://sandbox.datapulse.io</c>, for <c>dp_test_sk_</c> keys.</summary>
+    /// <summary>
+    /// The DataPulse-hosted sandbox, <c>https://sandbox.datapulse.io</c>, for <c>dp_test_sk_</c> keys (configuration:
+    /// <c>Environment: Sandbox</c>). Not the in-process <c>DataPulseSandbox</c> of the DataPulse.Client.Testing package,
+    /// which runs on a loopback address of its own.
+    /// </summary>
     public static Uri SandboxBaseAddress { get; } = new("https://sandbox.datapulse.io/");
 
     /// <summary>
@@ -30,7 +34,7 @@ public sealed class DataPulseClientOptions
 
     /// <summary>
     /// Where the API lives. Must be <c>https://</c>; plain <c>http://</c> is accepted only for a loopback host
-    /// (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>), such as a local fake or the sandbox server.
+    /// (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>), such as a local fake or the in-process <c>DataPulseSandbox</c>.
     /// </summary>
     /// <value>The default is <see cref="ProductionBaseAddress"/>.</value>
     public Uri BaseAddress { get; set; } = ProductionBaseAddress;

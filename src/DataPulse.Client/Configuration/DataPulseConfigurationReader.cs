@@ -10,7 +10,14 @@ namespace DataPulse.Client.Configuration;
 /// its key, never quoting a value. Keys are matched ignoring case; unknown keys are ignored.
 /// </summary>
 /// <remarks>
-/// Keys: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c> or <c>Sandbox</c>), <c>Timeout</c>,
+/// <para>
+/// <c>BaseAddress</c> and <c>Environment</c> both say where the API is: when both are set, the one from the later
+/// configuration source wins (an <c>Environment</c> in appsettings.json, a <c>BaseAddress</c> in
+/// appsettings.Development.json: the base address), told apart by asking each provider of the application's configuration
+/// which keys it holds; both in one source, or sources that cannot be told apart, is a problem naming both keys.
+/// </para>
+/// Keys: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c> or <c>Sandbox</c>, the hosted
+/// <c>https://sandbox.datapulse.io</c>), <c>Timeout</c>,
 /// <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ReportGenerationTimeout</c>,
 /// <c>DownloadIdleTimeout</c>, <c>ApplicationId</c>, <c>LogBodies</c>, <c>MaxResponseBufferSize</c>, <c>RateLimitPacing</c>,
 /// <c>RetryBudget:Enabled</c>, <c>RetryBudget:MaxTokens</c> and <c>RetryBudget:TokenRatio</c>. Objects only code can set
@@ -22,7 +29,14 @@ internal static class DataPulseConfigurationReader
 {
     public const string EnvironmentKey = "Environment";
 
-    public static void Bind(IConfiguration configuration, DataPulseClientOptions options)
+    /// <param name="configuration">The section to read (or a whole configuration whose top-level keys are the options).</param>
+    /// <param name="options">The options to set.</param>
+    /// <param name="application">
+    /// The application's configuration (the container's <see cref="IConfiguration"/>), which <paramref name="configuration"/>
+    /// is usually a section of: its providers tell which source set <c>Environment</c> and <c>BaseAddress</c>. Null when
+    /// there is none.
+    /// </param>
+    public static void Bind(IConfiguration configuration, DataPulseClientOptions options, IConfiguration? application = null)
     {
         var problems = new List<string>(options.ConfigurationProblems ?? []);
 
@@ -35,9 +49,25 @@ internal static class DataPulseConfigurationReader
         var baseAddress = Value(configuration, nameof(options.BaseAddress));
         if (environment is not null && baseAddress is not null)
         {
-            problems.Add($"{PathOf(configuration, EnvironmentKey)} and {PathOf(configuration, nameof(options.BaseAddress))} are both set; set only one of them.");
+            // Configuration merges its sources: a later one that sets the other key means "not that, this".
+            switch (LaterSource(configuration, application, EnvironmentKey, nameof(options.BaseAddress), out var sameSource))
+            {
+                case 0:
+                    baseAddress = null;
+                    break;
+                case 1:
+                    environment = null;
+                    break;
+                default:
+                    problems.Add(sameSource is null
+                        ? $"{PathOf(configuration, EnvironmentKey)} and {PathOf(configuration, nameof(options.BaseAddress))} are both set; set only one of them."
+                        : $"{PathOf(configuration, EnvironmentKey)} and {PathOf(configuration, nameof(options.BaseAddress))} are both set in one configuration source ({sameSource}); set only one of them.");
+                    environment = baseAddress = null;
+                    break;
+            }
         }
-        else if (environment is not null)
+
+        if (environment is not null)
         {
             if (string.Equals(environment, "Production", StringComparison.OrdinalIgnoreCase))
             {
@@ -145,6 +175,60 @@ internal static class DataPulseConfigurationReader
         {
             problems.Add($"{PathOf(configuration, key)} is not a time span; write it as hh:mm:ss, for example 00:00:30 for 30 seconds.");
         }
+    }
+
+    /// <summary>
+    /// Which of two keys of <paramref name="configuration"/> a later source of the application's configuration set: 0 for
+    /// <paramref name="first"/>, 1 for <paramref name="second"/>, -1 when one source set both (named in
+    /// <paramref name="sameSource"/>) or the sources cannot be told apart (<paramref name="sameSource"/> null).
+    /// </summary>
+    private static int LaterSource(IConfiguration configuration, IConfiguration? application, string first, string second, out string? sameSource)
+    {
+        sameSource = null;
+        var (root, firstPath, secondPath) = configuration switch
+        {
+            IConfigurationRoot own => (own, first, second),
+            IConfigurationSection section when application is IConfigurationRoot app
+                // Only when the section is the application's own: the same values under the same path.
+                && app[ConfigurationPath.Combine(section.Path, first)] == section[first]
+                && app[ConfigurationPath.Combine(section.Path, second)] == section[second]
+                => (app, ConfigurationPath.Combine(section.Path, first), ConfigurationPath.Combine(section.Path, second)),
+            _ => ((IConfigurationRoot?)null, first, second),
+        };
+        if (root is null)
+        {
+            return -1;
+        }
+
+        // The merged value is the last provider's that holds the key (ConfigurationRoot reads them in reverse).
+        var providers = root.Providers.ToList();
+        int SourceOf(string path)
+        {
+            for (var i = providers.Count - 1; i >= 0; i--)
+            {
+                if (providers[i].TryGet(path, out _))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var firstSource = SourceOf(firstPath);
+        var secondSource = SourceOf(secondPath);
+        if (firstSource < 0 || secondSource < 0)
+        {
+            return -1;
+        }
+
+        if (firstSource == secondSource)
+        {
+            sameSource = providers[firstSource].ToString();
+            return -1;
+        }
+
+        return firstSource > secondSource ? 0 : 1;
     }
 
     /// <summary>The trimmed value, or null when the key is absent or empty (as the binder leaves the default then).</summary>

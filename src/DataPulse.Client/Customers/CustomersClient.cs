@@ -1,3 +1,4 @@
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
@@ -8,12 +9,16 @@ internal sealed class CustomersClient(ICustomersApi api) : ICustomersClient
 {
     private static readonly string GetOperation = OperationName.For(typeof(ICustomersApi), nameof(ICustomersApi.Get));
 
-    public async Task<CustomerProfile> GetAsync(string customerId, CancellationToken cancellationToken = default)
+    public Task<CustomerProfile> GetAsync(string customerId, CancellationToken cancellationToken = default) =>
+        GetAsync(customerId, null, cancellationToken);
+
+    public async Task<CustomerProfile> GetAsync(string customerId, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         PathSegment.ThrowIfInvalid(customerId, nameof(customerId));
+        var options = CallOptions.From(requestOptions, sendsPost: false);
         // Refit escapes a route parameter as one path segment ('/' included); escaping here too would send it twice-escaped.
         var (profile, info) = await ResponseReader.ReadAsync(
-            api.Get(customerId, cancellationToken), CustomersJsonContext.Default.CustomerProfile, GetOperation, cancellationToken).ConfigureAwait(false);
+            api.Get(customerId, options, cancellationToken), CustomersJsonContext.Default.CustomerProfile, GetOperation, cancellationToken).ConfigureAwait(false);
         return profile with { Response = info };
     }
 }

@@ -56,7 +56,9 @@ public static class DataPulseServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">
-    /// The section to read: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c>, <c>Sandbox</c>),
+    /// The section to read: <c>ApiKey</c>, <c>BaseAddress</c> or <c>Environment</c> (<c>Production</c>, or <c>Sandbox</c> for
+    /// the DataPulse-hosted <c>https://sandbox.datapulse.io</c>; when a later configuration source sets the other one, as
+    /// appsettings.Development.json over appsettings.json does, the later one wins),
     /// <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>MaxRetryAfter</c>, <c>RetryBaseDelay</c>, <c>ReportGenerationTimeout</c>, <c>DownloadIdleTimeout</c> (time spans as
     /// <c>hh:mm:ss</c>), <c>ApplicationId</c>, <c>LogBodies</c>, <c>MaxResponseBufferSize</c>, <c>RateLimitPacing</c> and
     /// <c>RetryBudget:Enabled</c>, <c>RetryBudget:MaxTokens</c>, <c>RetryBudget:TokenRatio</c>.
@@ -110,7 +112,9 @@ public static class DataPulseServiceCollectionExtensions
     private static DataPulseBuilder Add(IServiceCollection services, string name, IConfiguration configuration)
     {
         var builder = AddCore(services, name);
-        services.AddOptions<DataPulseClientOptions>(name).Configure(options => DataPulseConfigurationReader.Bind(configuration, options));
+        // The container's IConfiguration (the application's) tells which source set Environment and which BaseAddress.
+        services.AddOptions<DataPulseClientOptions>(name).Configure<IServiceProvider>(
+            (options, provider) => DataPulseConfigurationReader.Bind(configuration, options, provider.GetService<IConfiguration>()));
         services.AddSingleton<IOptionsChangeTokenSource<DataPulseClientOptions>>(new ConfigurationChangeTokenSource<DataPulseClientOptions>(name, configuration));
         return builder;
     }

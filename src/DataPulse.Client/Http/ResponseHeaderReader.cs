@@ -29,30 +29,32 @@ internal static class ResponseHeaderReader
     private const long MaxUnixSeconds = 253_402_300_799;
 
     /// <summary>
-    /// Reads an answer's trace id and rate-limit window once, when it arrives, and keeps them with its buffered body, so
-    /// that the stages and the result read the same facts without parsing the headers again (a streamed file's are read
-    /// again where they are needed: once per download).
+    /// Reads an answer's status, trace id and rate-limit window once, when it arrives and before its body is read (so its
+    /// content headers are the transport's, all of them), keeping its headers by reference with any echo of
+    /// <paramref name="apiKey"/> scrubbed. <see cref="Remember"/> then keeps the facts with the buffered body, so that the
+    /// stages and the result read them without parsing the headers again (a streamed file's are read again where they are
+    /// needed: once per download).
     /// </summary>
-    public static DataPulseResponseInfo Remember(HttpResponseMessage response, TimeProvider timeProvider)
+    public static DataPulseResponseInfo Read(HttpResponseMessage response, TimeProvider timeProvider, string? apiKey) => new()
     {
-        var info = Read(response, timeProvider);
+        StatusCode = response.StatusCode,
+        TraceId = ReadTraceId(response.Headers),
+        RateLimit = ReadRateLimit(response.Headers, timeProvider),
+        HeaderSource = ResponseHeaders.Of(response, apiKey),
+    };
+
+    /// <summary>Keeps <paramref name="info"/> with <paramref name="response"/>'s buffered body.</summary>
+    public static void Remember(HttpResponseMessage response, DataPulseResponseInfo info)
+    {
         if (response.Content is BufferedContent buffered)
         {
             buffered.Info = info;
         }
-
-        return info;
     }
 
     /// <summary>The facts <see cref="Remember"/> kept for <paramref name="response"/>, or read now on <paramref name="timeProvider"/>.</summary>
     public static DataPulseResponseInfo InfoOf(HttpResponseMessage response, TimeProvider timeProvider) =>
-        (response.Content as BufferedContent)?.Info ?? Read(response, timeProvider);
-
-    private static DataPulseResponseInfo Read(HttpResponseMessage response, TimeProvider timeProvider) => new()
-    {
-        TraceId = ReadTraceId(response.Headers),
-        RateLimit = ReadRateLimit(response.Headers, timeProvider),
-    };
+        (response.Content as BufferedContent)?.Info ?? Read(response, timeProvider, apiKey: null);
 
     public static string? ReadTraceId(HttpResponseHeaders headers) => First(headers, TraceIdHeader);
 

@@ -9,12 +9,13 @@ namespace DataPulse.Client.Pipeline;
 
 /// <summary>
 /// Per attempt: bounds everything inside it (the caller's strategies, sending, reading the body) by one timer, the nearer
-/// of <see cref="DataPulseClientOptions.AttemptTimeout"/> and what is left of the call's overall deadline, and says which
+/// of the call's <see cref="CallContext.AttemptTimeout"/> and what is left of its overall deadline (each the client's, or
+/// the call's own <see cref="DataPulseRequestOptions"/>), and says which
 /// of the two fired (<see cref="DeadlineExceededException"/>). The caller's cancellation, and a cancellation from a strategy
 /// outside this one (the context's token), still end the attempt as a cancellation. One pooled timer per attempt instead
 /// of Polly's two timeout strategies (<see cref="AttemptDeadlines"/>).
 /// </summary>
-internal sealed class AttemptDeadlineStage(TimeSpan attemptTimeout, TimeProvider timeProvider) : ResilienceStrategy<HttpResponseMessage>
+internal sealed class AttemptDeadlineStage(TimeProvider timeProvider) : ResilienceStrategy<HttpResponseMessage>
 {
     private readonly AttemptDeadlines _deadlines = new(timeProvider);
 
@@ -29,6 +30,7 @@ internal sealed class AttemptDeadlineStage(TimeSpan attemptTimeout, TimeProvider
             return Outcome.FromException<HttpResponseMessage>(new DeadlineExceededException(overall: true, call.Timeout));
         }
 
+        var attemptTimeout = call.AttemptTimeout;
         var boundByOverall = remaining <= attemptTimeout;
         var deadline = _deadlines.Start(boundByOverall ? remaining : attemptTimeout);
         var caller = call.CallerToken;

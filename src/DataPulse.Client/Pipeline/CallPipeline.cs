@@ -1,3 +1,4 @@
+using DataPulse.Client.Calls;
 using DataPulse.Client.Http;
 using DataPulse.Client.RateLimiting;
 using DataPulse.Client.Resilience;
@@ -19,6 +20,8 @@ namespace DataPulse.Client.Pipeline;
 /// <item>the caller's strategies (<see cref="DataPulseClientOptions.ConfigureResilience"/>), per attempt, inside the deadline;</item>
 /// <item><see cref="SendStage"/>: key, headers, redirect guard, the body read whole; then the <see cref="Transport"/>.</item>
 /// </list>
+/// The deadlines, the retry limit and extra headers are the call's (<see cref="CallContext"/>): the client's options, or a
+/// call's own <see cref="DataPulseRequestOptions"/> where it sets them, so the stages take none of them when built.
 /// A pipeline of the caller's own (<see cref="DataPulseClientOptions.ResiliencePipeline"/>) takes the place of the retry
 /// and pacing stages and of <c>ConfigureResilience</c>.
 /// </summary>
@@ -49,11 +52,9 @@ internal static class CallPipeline
                 metrics.Observe(budget);
             }
 
-            if (options.MaxRetries > 0)
-            {
-                var rules = new RetryRules(timeProvider, options.MaxRetryAfter, options.RetryBaseDelay);
-                builder.AddStrategy(_ => new RetryStage(options.MaxRetries, rules, budget, telemetry));
-            }
+            // Always there, even when the client's MaxRetries is 0: a call's own MaxRetries may ask for retries.
+            var rules = new RetryRules(timeProvider, options.MaxRetryAfter, options.RetryBaseDelay);
+            builder.AddStrategy(_ => new RetryStage(rules, budget, telemetry));
 
             if (store is not null && options.RateLimitPacing)
             {
@@ -61,14 +62,15 @@ internal static class CallPipeline
             }
         }
 
-        builder.AddStrategy(_ => new AttemptDeadlineStage(options.AttemptTimeout, timeProvider));
+        builder.AddStrategy(_ => new AttemptDeadlineStage(timeProvider));
         if (options.ResiliencePipeline is null)
         {
             options.ConfigureResilience?.Invoke(builder);
         }
 
         var send = new SendStage(transport, keys, UserAgent.Build(options.ApplicationId), options.MaxResponseBufferSize, timeProvider);
-        var handler = new CallHandler(builder.Build(), send, timeProvider, options.Timeout, onDispose: budget is null ? null : () => metrics.StopObserving(budget));
+        var limits = new CallLimits(options.Timeout, options.AttemptTimeout, options.MaxRetries);
+        var handler = new CallHandler(builder.Build(), send, timeProvider, limits, onDispose: budget is null ? null : () => metrics.StopObserving(budget));
         return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = TransportSecurity.Normalize(options.BaseAddress),

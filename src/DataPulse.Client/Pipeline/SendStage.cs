@@ -8,7 +8,8 @@ using Polly;
 namespace DataPulse.Client.Pipeline;
 
 /// <summary>
-/// The bottom of the pipeline, once per attempt: adds the key and the SDK's headers, sends through the
+/// The bottom of the pipeline, once per attempt: adds the key, the SDK's headers and the call's own extra headers
+/// (<see cref="CallContext.Headers"/>, checked before the call began never to replace the SDK's), sends through the
 /// <see cref="Transport"/>, refuses an answer from another origin (a redirect a caller's <see cref="HttpClient"/>
 /// followed), reads the answer's facts once, and reads its body whole into a capped pooled buffer under the attempt's
 /// deadline, unless the operation streams a file. Failures go up as they are; the outcome stage names them.
@@ -39,7 +40,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         HttpResponseMessage? response = null;
         try
         {
-            AddHeaders(wire, key);
+            AddHeaders(wire, key, call.Headers);
             if (wire.Content is JsonBody body)
             {
                 body.SendWith(wire);
@@ -54,6 +55,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
                 throw new RedirectRefusedException(answeredBy);
             }
 
+            var info = ResponseHeaderReader.Read(response, timeProvider, key);
             if (!response.IsSuccessStatusCode)
             {
                 await ResponseBuffer.LoadAsync(response, ApiErrorReader.ReadLimit, keepPartial: true, token).ConfigureAwait(false);
@@ -64,7 +66,7 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
                 await ResponseBuffer.LoadAsync(response, maxResponseBufferSize, keepPartial: false, token).ConfigureAwait(false);
             }
 
-            ResponseHeaderReader.Remember(response, timeProvider);
+            ResponseHeaderReader.Remember(response, info);
             return Outcome.FromResult(response);
         }
         catch (Exception ex)
@@ -79,8 +81,9 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         }
     }
 
-    // Added without validation: the values are the SDK's own and well-formed, and no parsed header objects are built per attempt.
-    private void AddHeaders(HttpRequestMessage request, string key)
+    // Added without validation: the values are the SDK's own (or the caller's, checked when the call began) and well-formed,
+    // and no parsed header objects are built per attempt.
+    private void AddHeaders(HttpRequestMessage request, string key, KeyValuePair<string, string>[]? extra)
     {
         var headers = request.Headers;
         headers.TryAddWithoutValidation("Authorization", AuthorizationFor(key));
@@ -92,6 +95,16 @@ internal sealed class SendStage(Transport transport, ApiKeyProvider keys, string
         if (!headers.NonValidated.Contains("Accept"))
         {
             headers.TryAddWithoutValidation("Accept", "application/json");
+        }
+
+        if (extra is not null)
+        {
+            foreach (var (name, value) in extra)
+            {
+                // Replaced, not added: a retry may send this same message again.
+                headers.Remove(name);
+                headers.TryAddWithoutValidation(name, value);
+            }
         }
     }
 

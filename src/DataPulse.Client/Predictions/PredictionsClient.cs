@@ -1,3 +1,4 @@
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 using DataPulse.Client.Pipeline;
@@ -8,12 +9,16 @@ internal sealed class PredictionsClient(IPredictionsApi api) : IPredictionsClien
 {
     private static readonly string PredictOperation = OperationName.For(typeof(IPredictionsApi), nameof(IPredictionsApi.Predict));
 
-    public async Task<PredictionResult> PredictAsync(PredictionRequest request, CancellationToken cancellationToken = default)
+    public Task<PredictionResult> PredictAsync(PredictionRequest request, CancellationToken cancellationToken = default) =>
+        PredictAsync(request, null, cancellationToken);
+
+    public async Task<PredictionResult> PredictAsync(PredictionRequest request, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         using var body = JsonBody.Create(PredictionRequestValidator.ToBody(request), PredictionsJsonContext.Default.PredictionBody);
-        var key = IdempotencyKey.For(request.IdempotencyKey);
+        var options = CallOptions.From(requestOptions, sendsPost: true);
+        var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
         var (result, info) = await ResponseReader.ReadAsync(
-            api.Predict(body, key, cancellationToken), PredictionsJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);
+            api.Predict(body, key, options, cancellationToken), PredictionsJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);
         return result with { Response = info };
     }
 }

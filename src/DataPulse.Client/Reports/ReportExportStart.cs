@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace DataPulse.Client.Reports;
 
 /// <summary>
-/// What an export answered right away (<see cref="IReportsClient.StartExportAsync"/>): either the file itself
+/// What an export answered right away (<see cref="IReportsClient.StartExportAsync(ReportExportRequest, CancellationToken)"/>): either the file itself
 /// (<see cref="IsReady"/>, <see cref="File"/>), or a report the server is still generating (<see cref="Pending"/>).
 /// Dispose it to release the file's connection when you do not read it.
 /// </summary>

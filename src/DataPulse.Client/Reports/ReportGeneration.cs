@@ -2,8 +2,8 @@ namespace DataPulse.Client.Reports;
 
 /// <summary>
 /// A report the server generates asynchronously (an export answered <c>202 Accepted</c>), and where it stands. Poll it
-/// with <see cref="IReportsClient.GetReportStatusAsync"/> and fetch it, once <see cref="ReportStatus.Ready"/>, with
-/// <see cref="IReportsClient.DownloadReportAsync"/>.
+/// with <see cref="IReportsClient.GetReportStatusAsync(string, CancellationToken)"/> and fetch it, once <see cref="ReportStatus.Ready"/>, with
+/// <see cref="IReportsClient.DownloadReportAsync(string, CancellationToken)"/>.
 /// </summary>
 public sealed record ReportGeneration
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
@@ -25,20 +26,26 @@ internal sealed partial class ReportsClient
     /// <summary>The longest wait between two polls, whatever <c>Retry-After</c> says: polling early is harmless, waiting long is not.</summary>
     internal static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(60);
 
-    public async Task<ReportFile> ExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default)
-    {
-        var start = await StartExportAsync(request, cancellationToken).ConfigureAwait(false);
-        return start.IsReady
-            ? start.File
-            : await WaitAndDownloadAsync(start.Pending, ExportOperation, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<ReportFile> ExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default) =>
+        ExportAsync(request, null, cancellationToken);
+
+    public async Task<ReportFile> ExportAsync(ReportExportRequest request, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        await ExportCoreAsync(request, CallOptions.From(requestOptions, sendsPost: true), cancellationToken).ConfigureAwait(false);
+
+    public Task<SavedReport> ExportToFileAsync(
+        ReportExportRequest request, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ExportToFileAsync(request, path, progress, null, cancellationToken);
 
     public async Task<SavedReport> ExportToFileAsync(
-        ReportExportRequest request, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+        ReportExportRequest request,
+        string path,
+        IProgress<DownloadProgress>? progress,
+        DataPulseRequestOptions? requestOptions,
+        CancellationToken cancellationToken = default)
     {
         // Checked before the export is sent: a bad target must not cost a report generation.
         var (fullPath, _) = ReportFile.ResolveTarget(path);
-        var file = await ExportAsync(request, cancellationToken).ConfigureAwait(false);
+        var file = await ExportCoreAsync(request, CallOptions.From(requestOptions, sendsPost: true), cancellationToken).ConfigureAwait(false);
         await using (file.ConfigureAwait(false))
         {
             var length = await file.SaveToFileAsync(fullPath, progress, cancellationToken).ConfigureAwait(false);
@@ -53,11 +60,45 @@ internal sealed partial class ReportsClient
         }
     }
 
-    public async Task<ReportExportStart> StartExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default)
+    public Task<ReportExportStart> StartExportAsync(ReportExportRequest request, CancellationToken cancellationToken = default) =>
+        StartExportAsync(request, null, cancellationToken);
+
+    public async Task<ReportExportStart> StartExportAsync(
+        ReportExportRequest request, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        await StartExportCoreAsync(request, CallOptions.From(requestOptions, sendsPost: true), cancellationToken).ConfigureAwait(false);
+
+    public Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default) =>
+        GetReportStatusAsync(reportId, null, cancellationToken);
+
+    public async Task<ReportGeneration> GetReportStatusAsync(string reportId, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+    {
+        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
+        return await GetReportStatusCoreAsync(reportId, CallOptions.From(requestOptions, sendsPost: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default) =>
+        DownloadReportAsync(reportId, null, cancellationToken);
+
+    public async Task<ReportFile> DownloadReportAsync(string reportId, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+    {
+        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
+        return await DownloadReportCoreAsync(reportId, CallOptions.From(requestOptions, sendsPost: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    // The operations proper, on options already checked: an export's polls and download take the export's own.
+    private async Task<ReportFile> ExportCoreAsync(ReportExportRequest request, CallOptions? options, CancellationToken cancellationToken)
+    {
+        var start = await StartExportCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
+        return start.IsReady
+            ? start.File
+            : await WaitAndDownloadAsync(start.Pending, ExportOperation, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReportExportStart> StartExportCoreAsync(ReportExportRequest request, CallOptions? options, CancellationToken cancellationToken)
     {
         using var body = JsonBody.Create(ExportRequestValidator.ToBody(request), ReportsJsonContext.Default.ExportBody);
-        var key = IdempotencyKey.For(request.IdempotencyKey);
-        var response = await ResponseReader.ReceiveAsync(api.Export(body, key, streams: true, cancellationToken), ExportOperation, cancellationToken).ConfigureAwait(false);
+        var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
+        var response = await ResponseReader.ReceiveAsync(api.Export(body, key, streams: true, options, cancellationToken), ExportOperation, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             return ReportExportStart.Ready(await ToFileAsync(response, ExportOperation, cancellationToken).ConfigureAwait(false));
@@ -69,18 +110,17 @@ internal sealed partial class ReportsClient
         }
     }
 
-    public async Task<ReportGeneration> GetReportStatusAsync(string reportId, CancellationToken cancellationToken = default)
+    private async Task<ReportGeneration> GetReportStatusCoreAsync(string reportId, CallOptions? options, CancellationToken cancellationToken)
     {
-        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
-        using var response = await ResponseReader.ReceiveAsync(api.GetReport(reportId, cancellationToken), GetReportOperation, cancellationToken).ConfigureAwait(false);
+        using var response = await ResponseReader.ReceiveAsync(
+            api.GetReport(reportId, options, cancellationToken), GetReportOperation, cancellationToken).ConfigureAwait(false);
         return ReadGeneration(response, GetReportOperation, reportId);
     }
 
-    public async Task<ReportFile> DownloadReportAsync(string reportId, CancellationToken cancellationToken = default)
+    private async Task<ReportFile> DownloadReportCoreAsync(string reportId, CallOptions? options, CancellationToken cancellationToken)
     {
-        PathSegment.ThrowIfInvalid(reportId, nameof(reportId));
         var response = await ResponseReader.ReceiveAsync(
-            api.DownloadReport(reportId, streams: true, cancellationToken), DownloadReportOperation, cancellationToken).ConfigureAwait(false);
+            api.DownloadReport(reportId, streams: true, options, cancellationToken), DownloadReportOperation, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             response.Dispose();
@@ -89,11 +129,12 @@ internal sealed partial class ReportsClient
 
         return await ToFileAsync(response, DownloadReportOperation, cancellationToken).ConfigureAwait(false);
     }
+
     /// <summary>
     /// Polls a pending report until it is ready (honouring <c>Retry-After</c>, within the generation time limit), then
     /// downloads it.
     /// </summary>
-    private async Task<ReportFile> WaitAndDownloadAsync(ReportGeneration pending, string operation, CancellationToken cancellationToken)
+    private async Task<ReportFile> WaitAndDownloadAsync(ReportGeneration pending, string operation, CallOptions? options, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         var generation = pending;
@@ -101,7 +142,7 @@ internal sealed partial class ReportsClient
         {
             if (generation.Status == ReportStatus.Ready)
             {
-                return await DownloadReportAsync(generation.ReportId, cancellationToken).ConfigureAwait(false);
+                return await DownloadReportCoreAsync(generation.ReportId, options, cancellationToken).ConfigureAwait(false);
             }
 
             if (generation.Status == ReportStatus.Failed)
@@ -122,7 +163,7 @@ internal sealed partial class ReportsClient
                 throw DataPulseExceptionFactory.ReportGenerationTimedOut(operation, generation.ReportId, generation.Status.Value, generationTimeout);
             }
 
-            generation = await GetReportStatusAsync(generation.ReportId, cancellationToken).ConfigureAwait(false);
+            generation = await GetReportStatusCoreAsync(generation.ReportId, options, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DataPulse.Client.Configuration;
 using DataPulse.Client.Errors;
 using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
@@ -13,24 +14,33 @@ internal sealed partial class ReportsClient
     internal static readonly string ListSchedulesOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.ListSchedules));
     internal static readonly string DeleteScheduleOperation = OperationName.For(typeof(IReportsApi), nameof(IReportsApi.DeleteSchedule));
 
-    public async Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default)
+    public Task<ReportSchedule> CreateScheduleAsync(ReportScheduleRequest request, CancellationToken cancellationToken = default) =>
+        CreateScheduleAsync(request, null, cancellationToken);
+
+    public async Task<ReportSchedule> CreateScheduleAsync(
+        ReportScheduleRequest request, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         using var body = JsonBody.Create(ScheduleValidator.ToBody(request), ReportsJsonContext.Default.ScheduleBody);
-        var key = IdempotencyKey.For(request.IdempotencyKey);
+        var options = CallOptions.From(requestOptions, sendsPost: true);
+        var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
         var (schedule, info) = await ResponseReader.ReadAsync(
-            api.CreateSchedule(body, key, cancellationToken), ReportsJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
+            api.CreateSchedule(body, key, options, cancellationToken), ReportsJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
         return schedule with { Response = info };
     }
 
+    public IAsyncEnumerable<ReportSchedule> ListSchedulesAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        ListSchedulesAsync(pageSize, null, cancellationToken);
+
     public async IAsyncEnumerable<ReportSchedule> ListSchedulesAsync(
-        int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        int? pageSize, DataPulseRequestOptions? requestOptions, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
+        var options = CallOptions.From(requestOptions, sendsPost: false);
         string? cursor = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         do
         {
-            var page = await GetSchedulesPageAsync(cursor, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await GetSchedulesPageCoreAsync(cursor, pageSize, options, cancellationToken).ConfigureAwait(false);
             foreach (var schedule in page.Items)
             {
                 yield return schedule;
@@ -47,11 +57,20 @@ internal sealed partial class ReportsClient
         while (cursor is not null);
     }
 
-    public async Task<Page<ReportSchedule>> GetSchedulesPageAsync(string? cursor = null, int? pageSize = null, CancellationToken cancellationToken = default)
+    public Task<Page<ReportSchedule>> GetSchedulesPageAsync(string? cursor = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        GetSchedulesPageAsync(cursor, pageSize, null, cancellationToken);
+
+    public async Task<Page<ReportSchedule>> GetSchedulesPageAsync(
+        string? cursor, int? pageSize, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         CheckPageSize(pageSize);
+        return await GetSchedulesPageCoreAsync(cursor, pageSize, CallOptions.From(requestOptions, sendsPost: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Page<ReportSchedule>> GetSchedulesPageCoreAsync(string? cursor, int? pageSize, CallOptions? options, CancellationToken cancellationToken)
+    {
         var (envelope, info) = await ResponseReader.ReadAsync(
-            api.ListSchedules(pageSize, cursor, cancellationToken), ReportsJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
+            api.ListSchedules(pageSize, cursor, options, cancellationToken), ReportsJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
             .ConfigureAwait(false);
         return new Page<ReportSchedule>
         {
@@ -61,11 +80,15 @@ internal sealed partial class ReportsClient
         };
     }
 
-    public async Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default)
+    public Task DeleteScheduleAsync(string scheduleId, CancellationToken cancellationToken = default) =>
+        DeleteScheduleAsync(scheduleId, null, cancellationToken);
+
+    public async Task DeleteScheduleAsync(string scheduleId, DataPulseRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         PathSegment.ThrowIfInvalid(scheduleId, nameof(scheduleId));
+        var options = CallOptions.From(requestOptions, sendsPost: false);
         using var response = await ResponseReader.ReceiveAsync(
-            api.DeleteSchedule(scheduleId, cancellationToken), DeleteScheduleOperation, cancellationToken).ConfigureAwait(false);
+            api.DeleteSchedule(scheduleId, options, cancellationToken), DeleteScheduleOperation, cancellationToken).ConfigureAwait(false);
     }
 
     private static void CheckPageSize(int? pageSize)

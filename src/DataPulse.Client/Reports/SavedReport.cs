@@ -1,6 +1,6 @@
 namespace DataPulse.Client.Reports;
 
-/// <summary>A report written to a file by <see cref="IReportsClient.ExportToFileAsync"/>.</summary>
+/// <summary>A report written to a file by <see cref="IReportsClient.ExportToFileAsync(ReportExportRequest, string, IProgress{DownloadProgress}?, CancellationToken)"/>.</summary>
 public sealed record SavedReport
 {
     /// <summary>The full path of the file written.</summary>

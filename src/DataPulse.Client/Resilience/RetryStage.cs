@@ -8,13 +8,14 @@ namespace DataPulse.Client.Resilience;
 
 /// <summary>
 /// Per call: repeats the attempt per the contract's retry table (<see cref="RetryClassifier"/>), waiting what
-/// <c>Retry-After</c> says or a jittered backoff, never past the overall deadline, at most <c>MaxRetries</c> times, and only
+/// <c>Retry-After</c> says or a jittered backoff, never past the overall deadline, at most the call's
+/// <see cref="CallContext.MaxRetries"/> times (the client's, or the call's own), and only
 /// while the retry budget allows (a 429 with <c>Retry-After</c> is the server pacing the client, not an outage: it never
 /// touches the budget). When the budget refuses, the reason is left on the <see cref="CallContext"/> for the outcome stage.
 /// Kept instead of Polly's retry strategy because the decision and the wait are one choice here (a wait past the deadline
 /// or above the <c>Retry-After</c> ceiling means "do not retry"), which Polly splits over two callbacks.
 /// </summary>
-internal sealed class RetryStage(int maxRetries, RetryRules rules, RetryBudget? budget, CallTelemetry telemetry) : ResilienceStrategy<HttpResponseMessage>
+internal sealed class RetryStage(RetryRules rules, RetryBudget? budget, CallTelemetry telemetry) : ResilienceStrategy<HttpResponseMessage>
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
@@ -40,7 +41,7 @@ internal sealed class RetryStage(int maxRetries, RetryRules rules, RetryBudget? 
                 return outcome;
             }
 
-            var allowed = retry < maxRetries;
+            var allowed = retry < call.MaxRetries;
             if (budget is not null && !RetryClassifier.IsServerPacing(outcome))
             {
                 var (permits, tokensLeft) = await budget.TakeForRetryAsync().ConfigureAwait(false);

@@ -125,7 +125,7 @@ public sealed class EnforcedRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sdk_WaitsForTheRetryAfterOnItsClockAndIsServedInTheNextWindow()
+    public async Task Sdk_HoldsTheCallAfterASpentWindowOnItsClockAndIsServedInTheNextWindow()
     {
         await _sandbox.DisposeAsync();
         _sandbox = Start(new SandboxRateLimit(1, TimeSpan.FromSeconds(10)));
@@ -135,13 +135,35 @@ public sealed class EnforcedRateLimitTests : IAsyncLifetime
         var customer = await _clock.DriveAsync(client.Customers.GetAsync("cust_92f8a3b1"));
 
         customer.CustomerId.Should().Be("cust_92f8a3b1");
+        _sandbox.ReceivedRequests.Select(r => r.StatusCode).Should().Equal(200, 200);
+    }
+
+    [Fact]
+    public async Task Sdk_WithoutPacing_WaitsForTheRetryAfterOnItsClockAndIsServedInTheNextWindow()
+    {
+        await _sandbox.DisposeAsync();
+        _sandbox = Start(new SandboxRateLimit(1, TimeSpan.FromSeconds(10)));
+        using var client = _sandbox.CreateClient(o =>
+        {
+            o.TimeProvider = _clock;
+            o.RateLimitPacing = false;
+        });
+        await client.Customers.GetAsync("cust_92f8a3b1");
+
+        var customer = await _clock.DriveAsync(client.Customers.GetAsync("cust_92f8a3b1"));
+
+        customer.CustomerId.Should().Be("cust_92f8a3b1");
         _sandbox.ReceivedRequests.Select(r => r.StatusCode).Should().Equal(200, 429, 200);
     }
 
     [Fact]
-    public async Task Sdk_WithoutRetries_ThrowsRateLimitWithTheWindowsRetryAfter()
+    public async Task Sdk_WithoutPacingOrRetries_ThrowsRateLimitWithTheWindowsRetryAfter()
     {
-        using var client = _sandbox.CreateClient(o => o.MaxRetries = 0);
+        using var client = _sandbox.CreateClient(o =>
+        {
+            o.MaxRetries = 0;
+            o.RateLimitPacing = false; // with pacing, the fourth call would be held until the reset instead of sent
+        });
         for (var i = 0; i < 3; i++)
         {
             await client.Customers.GetAsync("cust_92f8a3b1");

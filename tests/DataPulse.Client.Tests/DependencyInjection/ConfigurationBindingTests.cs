@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DataPulse.Client.Tests.DependencyInjection;
@@ -149,5 +150,67 @@ public sealed class ConfigurationBindingTests
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
             .Which.Should().Contain("set only one");
+    }
+
+    [Fact]
+    public void Layered_EnvironmentInAppSettingsBaseAddressInDevelopment_TheBaseAddressWins()
+    {
+        // The usual layering: appsettings.json names the environment, appsettings.Development.json points at a local fake.
+        var options = BindInHost(
+            """{ "DataPulse": { "ApiKey": "dp_live_sk_abcdefghijklmnopqrstuvwxyz0123", "Environment": "Production" } }""",
+            """{ "DataPulse": { "BaseAddress": "http://localhost:5080" } }""");
+
+        options.BaseAddress.Should().Be(new Uri("http://localhost:5080"));
+    }
+
+    [Fact]
+    public void Layered_BaseAddressInAppSettingsEnvironmentLater_TheEnvironmentWins()
+    {
+        var options = BindInHost(
+            """{ "DataPulse": { "ApiKey": "dp_live_sk_abcdefghijklmnopqrstuvwxyz0123", "BaseAddress": "https://eu.datapulse.example" } }""",
+            """{ "DataPulse": { "Environment": "Sandbox" } }""");
+
+        options.BaseAddress.Should().Be(DataPulseClientOptions.SandboxBaseAddress);
+    }
+
+    [Fact]
+    public void Layered_BothInTheLaterSource_FailValidationNamingThatSource()
+    {
+        var act = () => BindInHost(
+            """{ "DataPulse": { "ApiKey": "dp_live_sk_abcdefghijklmnopqrstuvwxyz0123", "Environment": "Production" } }""",
+            """{ "DataPulse": { "Environment": "Sandbox", "BaseAddress": "http://localhost:5080" } }""");
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+            .Which.Should().Contain("DataPulse:Environment and DataPulse:BaseAddress are both set in one configuration source")
+            .And.Contain("set only one");
+    }
+
+    [Fact]
+    public void Layered_AWholeConfigurationPassed_TheLaterSourceWinsWithoutAContainer()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("ApiKey", Key), new("Environment", "Sandbox")])
+            .AddInMemoryCollection([new("BaseAddress", "https://eu.datapulse.example")])
+            .Build();
+        var options = new DataPulseClientOptions();
+
+        Configuration.DataPulseConfigurationReader.Bind(configuration, options);
+
+        options.BaseAddress.Should().Be(new Uri("https://eu.datapulse.example"));
+        options.ConfigurationProblems.Should().BeNull();
+    }
+
+    /// <summary>Binds the DataPulse section as an application does: the host's configuration, JSON files in order.</summary>
+    private static DataPulseClientOptions BindInHost(params string[] jsonFiles)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        foreach (var json in jsonFiles)
+        {
+            builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        }
+
+        builder.Services.AddDataPulse(builder.Configuration.GetSection("DataPulse"));
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptionsMonitor<DataPulseClientOptions>>().Get(Options.DefaultName);
     }
 }

@@ -25,7 +25,11 @@ internal sealed class StageCall : IDisposable
 
     public HttpRequestMessage Request => Call.Request;
 
-    /// <summary>Starts a call now on <paramref name="clock"/>: its overall deadline (<paramref name="timeout"/>, 100 s unless given) counts from here.</summary>
+    /// <summary>
+    /// Starts a call now on <paramref name="clock"/>: its overall deadline (<paramref name="timeout"/>, 100 s unless given)
+    /// counts from here; each attempt has <paramref name="attemptTimeout"/> (30 s unless given) and it may retry
+    /// <paramref name="maxRetries"/> times (3 unless given), the client options' defaults.
+    /// </summary>
     public static StageCall Start(
         TimeProvider clock,
         HttpMethod? method = null,
@@ -33,10 +37,14 @@ internal sealed class StageCall : IDisposable
         TimeSpan? timeout = null,
         bool streams = false,
         string operation = "Customers.Get",
+        TimeSpan? attemptTimeout = null,
+        int maxRetries = 3,
+        KeyValuePair<string, string>[]? headers = null,
         CancellationToken callerToken = default)
     {
         var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
-        var call = new CallContext(request, operation, streams, clock.GetTimestamp(), timeout ?? TimeSpan.FromSeconds(100), callerToken);
+        var limits = new CallLimits(timeout ?? TimeSpan.FromSeconds(100), attemptTimeout ?? TimeSpan.FromSeconds(30), maxRetries);
+        var call = new CallContext(request, operation, streams, clock.GetTimestamp(), limits, headers, callerToken);
         // As CallHandler does: Polly would end a call whose token already fired before any stage saw it.
         var context = ResilienceContextPool.Shared.Get(callerToken.IsCancellationRequested ? CancellationToken.None : callerToken);
         context.Properties.Set(CallContext.Key, call);

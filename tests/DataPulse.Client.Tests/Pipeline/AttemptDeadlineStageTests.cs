@@ -19,9 +19,9 @@ public sealed class AttemptDeadlineStageTests
     public async Task ExecuteCore_AttemptTimeoutNearer_FiresAsTheAttemptDeadline()
     {
         _callback.Waits(Forever, _clock);
-        using var call = StageCall.Start(_clock, timeout: TimeSpan.FromSeconds(100));
+        using var call = StageCall.Start(_clock, timeout: TimeSpan.FromSeconds(100), attemptTimeout: TimeSpan.FromSeconds(5));
 
-        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(TimeSpan.FromSeconds(5), _clock)), _callback).AsTask();
+        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(_clock)), _callback).AsTask();
         await _clock.WaitForTimerAsync(Forever);
         await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(5));
         _clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
@@ -41,7 +41,7 @@ public sealed class AttemptDeadlineStageTests
         using var call = StageCall.Start(_clock, timeout: TimeSpan.FromSeconds(10));
         _clock.Advance(TimeSpan.FromSeconds(4)); // 6 s of the call left, nearer than the attempt's 30 s
 
-        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(TimeSpan.FromSeconds(30), _clock)), _callback).AsTask();
+        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(_clock)), _callback).AsTask();
         await _clock.WaitForTimerAsync(Forever);
         await _clock.WaitForTimerAsync(TimeSpan.FromSeconds(6));
         _clock.Advance(TimeSpan.FromSeconds(6) - TimeSpan.FromTicks(1));
@@ -61,7 +61,7 @@ public sealed class AttemptDeadlineStageTests
         using var call = StageCall.Start(_clock, timeout: TimeSpan.FromSeconds(10));
         _clock.Advance(TimeSpan.FromSeconds(10));
 
-        var outcome = await call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(TimeSpan.FromSeconds(30), _clock)), _callback);
+        var outcome = await call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(_clock)), _callback);
 
         outcome.Exception.Should().BeOfType<DeadlineExceededException>().Which.Overall.Should().BeTrue();
         _callback.Calls.Should().Be(0);
@@ -73,9 +73,9 @@ public sealed class AttemptDeadlineStageTests
         // Where the caller's ConfigureResilience strategies go: after the stage, so inside its deadline.
         var inside = new WaitingStrategy(_clock);
         _callback.Returns(HttpStatusCode.OK);
-        using var call = StageCall.Start(_clock);
+        using var call = StageCall.Start(_clock, attemptTimeout: TimeSpan.FromSeconds(5));
 
-        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(TimeSpan.FromSeconds(5), _clock), inside), _callback).AsTask();
+        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(_clock), inside), _callback).AsTask();
         await _clock.WaitForTimerAsync(Forever);
         _clock.Advance(TimeSpan.FromSeconds(5));
         var outcome = await running.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System); // the cut strategy ends on the thread pool
@@ -90,9 +90,9 @@ public sealed class AttemptDeadlineStageTests
     {
         using var caller = new CancellationTokenSource();
         _callback.Waits(Forever, _clock);
-        using var call = StageCall.Start(_clock, callerToken: caller.Token);
+        using var call = StageCall.Start(_clock, callerToken: caller.Token, attemptTimeout: TimeSpan.FromSeconds(5));
 
-        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(TimeSpan.FromSeconds(5), _clock)), _callback).AsTask();
+        var running = call.RunAsync(StageCall.Pipeline(_clock, new AttemptDeadlineStage(_clock)), _callback).AsTask();
         await _clock.WaitForTimerAsync(Forever);
         await caller.CancelAsync();
         var outcome = await running.WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System); // the canceled attempt ends on the thread pool
@@ -107,7 +107,7 @@ public sealed class AttemptDeadlineStageTests
         // there works only if the attempt inside sees the token it hands down.
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _clock }
             .AddTimeout(TimeSpan.FromSeconds(2))
-            .AddStrategy(_ => new AttemptDeadlineStage(TimeSpan.FromSeconds(30), _clock))
+            .AddStrategy(_ => new AttemptDeadlineStage(_clock))
             .Build();
         _callback.Waits(Forever, _clock);
         using var call = StageCall.Start(_clock);

@@ -113,6 +113,66 @@ public sealed class SendStageTests
         FakeCallback.IsDisposed(answer!).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task SendAsync_CallHeaders_SentOnEveryAttemptExactlyOnce()
+    {
+        var transport = new FakeTransport(_ => FakeCallback.Response(HttpStatusCode.OK));
+        using var call = StageCall.Start(_clock, headers: [new("X-Correlation-Id", "corr-1"), new("X-Tenant", "acme")]);
+
+        // Two attempts on the same message, as a retry sends it.
+        (await RunAsync(call, transport)).Result!.Dispose();
+        (await RunAsync(call, transport)).Result!.Dispose();
+
+        transport.SentHeaders.Should().HaveCount(2);
+        foreach (var sent in transport.SentHeaders)
+        {
+            sent["X-Correlation-Id"].Should().Equal("corr-1");
+            sent["X-Tenant"].Should().Equal("acme");
+            sent["Accept"].Should().Equal("application/json");
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_Answer_ItsStatusAndHeadersAreKeptForTheResult()
+    {
+        var transport = new FakeTransport(_ =>
+        {
+            var response = FakeCallback.Response(HttpStatusCode.OK);
+            response.Headers.TryAddWithoutValidation("X-Trace-Id", "trc_1");
+            response.Headers.TryAddWithoutValidation("X-Custom", ["a", "b"]);
+            return response;
+        });
+        using var call = StageCall.Start(_clock);
+
+        using var answer = (await RunAsync(call, transport)).Result!;
+        var info = ResponseHeaderReader.InfoOf(answer, TimeProvider.System);
+
+        info.StatusCode.Should().Be(HttpStatusCode.OK);
+        info.Headers["x-custom"].Should().Equal("a", "b");
+        info.Headers["X-TRACE-ID"].Should().Equal("trc_1");
+        info.Headers.Should().ContainKey("Content-Length", "the content headers are there too");
+        info.Headers.Should().NotContainKey("Authorization", "the request's headers are never among the answer's");
+        info.Headers.Should().BeSameAs(info.Headers, "the copy is made once");
+    }
+
+    [Fact]
+    public async Task SendAsync_AnswerEchoingTheKey_ItsHeadersHoldTheKeyScrubbed()
+    {
+        var transport = new FakeTransport(_ =>
+        {
+            var response = FakeCallback.Response(HttpStatusCode.OK);
+            response.Headers.TryAddWithoutValidation("X-Echo", "Bearer " + ApiServer.ApiKey);
+            return response;
+        });
+        using var call = StageCall.Start(_clock);
+
+        using var answer = (await RunAsync(call, transport)).Result!;
+        var headers = ResponseHeaderReader.InfoOf(answer, TimeProvider.System).Headers;
+
+        headers["X-Echo"].Should().ContainSingle().Which.Should().StartWith("Bearer ");
+        string.Join(" ", headers.SelectMany(h => h.Value)).ShouldNotContainKey();
+    }
+
     private ValueTask<Outcome<HttpResponseMessage>> RunAsync(StageCall call, FakeTransport transport, ApiKeyProvider? keys = null)
     {
         var send = new SendStage(transport, keys ?? ApiKeyProvider.Fixed(ApiServer.ApiKey), UserAgentValue, DataPulseClientOptions.DefaultMaxResponseBufferSize, _clock);
@@ -124,8 +184,12 @@ public sealed class SendStageTests
     {
         public List<(string? Authorization, string? UserAgent, string Accept)> Sent { get; } = [];
 
+        /// <summary>Every header of each message sent, with all its values.</summary>
+        public List<Dictionary<string, string[]>> SentHeaders { get; } = [];
+
         public override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            SentHeaders.Add(request.Headers.NonValidated.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
             Sent.Add((
                 request.Headers.Authorization?.ToString(),
                 request.Headers.NonValidated.TryGetValues("User-Agent", out var agent) ? agent.ToString() : null,

@@ -73,12 +73,25 @@ public sealed class RetryStageTests : IDisposable
     public async Task ExecuteCore_AlwaysFailing_MakesExactlyMaxRetriesRetries()
     {
         _callback.Returns(HttpStatusCode.BadGateway);
-        using var call = StageCall.Start(_clock);
+        using var call = StageCall.Start(_clock, maxRetries: 2);
 
-        var outcome = await RunAsync(call, Stage(maxRetries: 2));
+        var outcome = await RunAsync(call, Stage());
 
         outcome.Result!.StatusCode.Should().Be(HttpStatusCode.BadGateway);
         _callback.Calls.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task ExecuteCore_CallsOwnMaxRetriesZero_SendsOnce()
+    {
+        // The limit is the call's (a DataPulseRequestOptions.MaxRetries), not one the stage was built with.
+        _callback.Returns(HttpStatusCode.ServiceUnavailable).Returns(HttpStatusCode.OK);
+        using var call = StageCall.Start(_clock, maxRetries: 0);
+
+        var outcome = await RunAsync(call, Stage());
+
+        outcome.Result!.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        _callback.Calls.Should().Be(1);
     }
 
     [Fact]
@@ -175,8 +188,7 @@ public sealed class RetryStageTests : IDisposable
         _callback.Calls.Should().Be(1);
     }
 
-    private RetryStage Stage(int maxRetries = 3, TimeSpan? maxRetryAfter = null, RetryBudget? budget = null) => new(
-        maxRetries,
+    private RetryStage Stage(TimeSpan? maxRetryAfter = null, RetryBudget? budget = null) => new(
         // No base backoff: a retry without Retry-After goes at once, so only Retry-After waits arm timers.
         new RetryRules(_clock, maxRetryAfter ?? TimeSpan.FromSeconds(60), TimeSpan.Zero),
         budget,

@@ -66,6 +66,37 @@ public sealed partial class PublicApiConventionsTests
             .Select(Describe).Should().BeEmpty("cancellationToken = default, as the house style says");
     }
 
+    /// <summary>The operations: every awaitable method of the resource clients' interfaces.</summary>
+    private static IEnumerable<MethodInfo> Operations =>
+        PublicTypes.Where(t => t.IsInterface && ResourceNamespaces.Contains(t.Namespace))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => IsAwaitable(m.ReturnType));
+
+    [Fact]
+    public void Operations_EachHaveAnOverloadTakingRequestOptionsBeforeTheToken()
+    {
+        var withoutOptions = Operations.Where(m => !m.GetParameters().Any(p => p.ParameterType == typeof(DataPulseRequestOptions))).ToList();
+        withoutOptions.Should().HaveCountGreaterThan(10, "the check must actually have looked at the operations");
+
+        withoutOptions.Where(m => !Operations.Any(o => TakesOptionsBeforeTheToken(o, m)))
+            .Select(Describe).Should().BeEmpty("every operation takes DataPulseRequestOptions in an overload, just before the CancellationToken");
+        Operations.Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(DataPulseRequestOptions)) && m.IsAbstract)
+            .Select(Describe).Should().BeEmpty("an overload with options has a default implementation, so implementations written before it still compile");
+    }
+
+    private static bool TakesOptionsBeforeTheToken(MethodInfo candidate, MethodInfo operation)
+    {
+        var expected = operation.GetParameters().Select(p => p.ParameterType).ToList();
+        expected.Insert(expected.Count - 1, typeof(DataPulseRequestOptions));
+        var actual = candidate.GetParameters().Select(p => p.ParameterType).ToList();
+        return candidate.Name == operation.Name
+               && actual.Count == expected.Count
+               && actual.Zip(expected).All(pair => pair.First == pair.Second
+                                                   || (pair.First.IsGenericParameter && pair.Second.IsGenericParameter)
+                                                   || (pair.First.IsGenericType && pair.Second.IsGenericType
+                                                       && pair.First.GetGenericTypeDefinition() == pair.Second.GetGenericTypeDefinition()));
+    }
+
     [Fact]
     public void PublicMethodsNamedAsync_ReturnTasks()
     {
