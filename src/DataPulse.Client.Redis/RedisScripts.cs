@@ -13,9 +13,10 @@ internal static class RedisScripts
     // Returns { status, retryAt, reason, limit, remaining, reset } (status and reason as RateLimitGrantStatus / RateLimitHoldReason).
     public const string Acquire = """
         local now = tonumber(ARGV[1])
-        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'observed', 'answered', 'refills', 'rate', 'paused', 'pauseSince', 'probeAt', 'fixed')
+        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'observed', 'answered', 'refills', 'rate', 'paused', 'pauseSince', 'probeAt', 'fixed', 'uncounted')
         local limit, remaining, reset, observed = tonumber(h[1]), tonumber(h[2]), tonumber(h[3]), tonumber(h[4]) or 0
         local answered, refills, rate, fixed = h[5] == '1', h[6] == '1', tonumber(h[7]) or 0, h[11] == '1'
+        local uncounted = h[12] == '1'
         local paused, pauseSince, probeAt = tonumber(h[8]), tonumber(h[9]) or 0, tonumber(h[10]) or 0
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
         local out = redis.call('ZCARD', KEYS[2])
@@ -66,7 +67,7 @@ internal static class RedisScripts
         end
         local allowed = nil
         if not answered then allowed = 4
-        elseif remaining then
+        elseif remaining and not uncounted then
           allowed = remaining
           if refills and rate > 0 then
             allowed = remaining + math.floor((now - observed) / 1000 * rate)
@@ -116,6 +117,9 @@ internal static class RedisScripts
           if (not refills) and (not tooMany) and had and hadReset and sentAt < hadReset and (had == 0 or (reset and remaining >= had and reset <= hadReset)) then
             refills = true
             redis.call('HSET', KEYS[1], 'refills', '1')
+          end
+          if (not tooMany) and had and had > 0 and ((not hadReset) or now < hadReset) then
+            if remaining >= had then redis.call('HSET', KEYS[1], 'uncounted', '1') else redis.call('HDEL', KEYS[1], 'uncounted') end
           end
           if refills and reset and klimit and klimit > remaining then
             rate = (klimit - remaining) / math.max((reset - now) / 1000, 0.001)

@@ -21,6 +21,7 @@ internal sealed class RateLimitWindow
     private bool _answered;
     private bool _refills;
     private bool _fixed;
+    private bool _uncounted;
     private double _refillPerSecond;
     private DateTimeOffset? _pausedUntil;
     private DateTimeOffset _pauseSince;
@@ -164,6 +165,15 @@ internal sealed class RateLimitWindow
             _refills = true;
         }
 
+        // Whether the server counts what this client sends: a request let go with some left, served before the reset it was
+        // let go under, that comes back with as much left was not counted (a cache or gateway repeating one header, or a
+        // window refilling faster than this client spends it). Such a Remaining bounds nothing in flight; the next answer
+        // that counts down makes it bound again, and Remaining 0 still holds.
+        if (!answer.TooManyRequests && before.Remaining is > 0 and { } let && (before.ResetsAt is not { } letReset || now < letReset))
+        {
+            _uncounted = remaining >= let;
+        }
+
         if (_refills && reset is { } full && (window.Limit ?? _limit) is { } size && size > remaining)
         {
             // A bucket's reset is when it is full again: what is missing comes back by then.
@@ -209,7 +219,10 @@ internal sealed class RateLimitWindow
         return (null, RateLimitHoldReason.None);
     }
 
-    /// <summary>How many requests may be out: what the server said remains (and what has refilled since), or four before any answer.</summary>
+    /// <summary>
+    /// How many requests may be out: what the server said remains (and what has refilled since), or four before any answer;
+    /// no bound while the server's answers show it does not count this client's requests down.
+    /// </summary>
     private double Allowed(DateTimeOffset now)
     {
         if (!_answered)
@@ -220,6 +233,11 @@ internal sealed class RateLimitWindow
         if (_remaining is not { } remaining)
         {
             // No window known: a server that sends no rate-limit headers is not paced.
+            return double.PositiveInfinity;
+        }
+
+        if (_uncounted)
+        {
             return double.PositiveInfinity;
         }
 

@@ -234,9 +234,9 @@ public abstract class RateLimitStoreRules
     }
 
     [RulesFact]
-    public async Task StaticRepeatedHeaders_NeverHold_AndKeepTheirCount()
+    public async Task StaticRepeatedHeaders_NeverHold_NorBoundWhatIsInFlight()
     {
-        // A cache repeating "42 left, reset in a minute" on every answer, never refusing.
+        // A cache repeating "42 left, reset in a minute" on every answer, never refusing: it does not count these requests.
         for (var second = 0; second < 5; second++)
         {
             var now = Start.AddSeconds(second);
@@ -245,10 +245,33 @@ public abstract class RateLimitStoreRules
             await AnswerAsync(sent, now, new RateLimitInfo { Limit = 100, Remaining = 42, ResetsAt = now.AddSeconds(60) });
         }
 
-        for (var i = 0; i < 42; i++)
+        for (var i = 0; i < 64; i++)
         {
-            (await AcquireAsync(Start.AddSeconds(5), localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted);
+            (await AcquireAsync(Start.AddSeconds(5), localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted,
+                "a Remaining that never goes down as requests are served bounds nothing; a client capped at 42 would be slower than the server allows");
         }
+    }
+
+    [RulesFact]
+    public async Task ServerThatCountsDownAgain_BoundsWhatIsInFlightAgain()
+    {
+        // Two answers with as much left as their requests were let go with, then one that counts down: 10 left of 100.
+        await LearnAsync(Window(remaining: 42, resetIn: 60));
+        for (var i = 0; i < 2; i++)
+        {
+            var repeated = await AcquireAsync(Start, localInFlight: 0);
+            await AnswerAsync(repeated, Start, Window(remaining: 42, resetIn: 60));
+        }
+
+        var counted = await AcquireAsync(Start, localInFlight: 0);
+        await AnswerAsync(counted, Start, Window(remaining: 10, resetIn: 60));
+
+        for (var i = 0; i < 10; i++)
+        {
+            (await AcquireAsync(Start, localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted);
+        }
+
+        (await AcquireAsync(Start, localInFlight: 10)).Status.Should().Be(RateLimitGrantStatus.WaitForAnswer, "the server counts again: its Remaining bounds again");
     }
 
     [RulesFact]
