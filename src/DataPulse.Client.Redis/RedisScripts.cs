@@ -17,6 +17,11 @@ internal static class RedisScripts
         local limit, remaining, reset, observed = tonumber(h[1]), tonumber(h[2]), tonumber(h[3]), tonumber(h[4]) or 0
         local answered, refills, rate, fixed = h[5] == '1', h[6] == '1', tonumber(h[7]) or 0, h[11] == '1'
         local uncounted = h[12] == '1'
+        local ceiling = tonumber(redis.call('HGET', KEYS[1], 'ceiling'))
+        if ceiling and now - (tonumber(redis.call('HGET', KEYS[1], 'ceilingSince')) or 0) >= tonumber(ARGV[6]) then
+          ceiling = nil
+          redis.call('HDEL', KEYS[1], 'ceiling')
+        end
         local paused, pauseSince, probeAt = tonumber(h[8]), tonumber(h[9]) or 0, tonumber(h[10]) or 0
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
         local out = redis.call('ZCARD', KEYS[2])
@@ -74,6 +79,7 @@ internal static class RedisScripts
             if limit and allowed > limit then allowed = limit end
           end
         end
+        if ceiling and (allowed == nil or ceiling < allowed) then allowed = ceiling end
         if allowed == nil or out < allowed or tonumber(ARGV[4]) == 0 then return take(0, nil, 0) end
         return grant(2, nil, 0)
         """;
@@ -83,6 +89,7 @@ internal static class RedisScripts
     // grant's status and reason (a refused test of a spent window marks it fixed).
     public const string Record = """
         local now, sentAt = tonumber(ARGV[3]), tonumber(ARGV[2])
+        local outWithThis = redis.call('ZCARD', KEYS[2])
         redis.call('ZREM', KEYS[2], ARGV[1])
         if ARGV[4] ~= '1' then return 0 end
         local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'refills', 'rate', 'paused', 'pauseSince')
@@ -96,11 +103,27 @@ internal static class RedisScripts
           local untilMs = now + math.min(retryAfter, tonumber(ARGV[13]))
           if (not paused) or paused <= now or sentAt >= pauseSince then
             redis.call('HSET', KEYS[1], 'paused', string.format('%d', untilMs), 'pauseSince', string.format('%d', now))
+            if not kremaining then
+              redis.call('HSET', KEYS[1], 'ceiling', string.format('%d', math.max(1, math.floor(outWithThis / 2))),
+                'ceilingCap', string.format('%d', math.max(1, outWithThis - 1)), 'ceilingSince', string.format('%d', now), 'servedAtCeiling', '0')
+            end
           elseif untilMs > paused then
             redis.call('HSET', KEYS[1], 'paused', string.format('%d', untilMs))
           end
         elseif (not tooMany) and paused and paused > now and sentAt >= pauseSince then
           redis.call('HDEL', KEYS[1], 'paused')
+        end
+        if not tooMany then
+          local c = redis.call('HMGET', KEYS[1], 'ceiling', 'ceilingCap', 'servedAtCeiling')
+          local ceiling, cap = tonumber(c[1]), tonumber(c[2]) or 0
+          if ceiling and ceiling < cap then
+            local served = (tonumber(c[3]) or 0) + 1
+            if served >= ceiling then
+              redis.call('HSET', KEYS[1], 'ceiling', string.format('%d', ceiling + 1), 'servedAtCeiling', '0')
+            else
+              redis.call('HSET', KEYS[1], 'servedAtCeiling', string.format('%d', served))
+            end
+          end
         end
         if tooMany and ARGV[14] == '1' and ARGV[15] == '1' then redis.call('HSET', KEYS[1], 'fixed', '1') end
         local limit = tonumber(ARGV[7])

@@ -27,6 +27,10 @@ internal sealed class RateLimitWindow
     private DateTimeOffset _pauseSince;
     private DateTimeOffset _probeAt;
     private int _out;
+    private double? _ceiling;
+    private double _ceilingCap;
+    private DateTimeOffset _ceilingSince;
+    private int _servedAtCeiling;
     private DateTimeOffset _lastUsed;
 
     public RateLimitGrant Acquire(RateLimitRequest request)
@@ -36,6 +40,12 @@ internal sealed class RateLimitWindow
         {
             _lastUsed = now;
             Roll(now);
+            if (_ceiling is not null && now - _ceilingSince >= request.ProbeInterval)
+            {
+                // What a refusal taught about concurrency is not trusted longer than a hold is: the next 429 teaches it again.
+                _ceiling = null;
+            }
+
             var (holdUntil, reason) = HoldUntil(now);
             if (holdUntil is { } until)
             {
@@ -89,6 +99,7 @@ internal sealed class RateLimitWindow
         lock (_gate)
         {
             _lastUsed = now;
+            var outWithThis = _out;
             _out = Math.Max(0, _out - 1);
             if (!answer.Answered)
             {
@@ -106,6 +117,16 @@ internal sealed class RateLimitWindow
                 {
                     _pausedUntil = until;
                     _pauseSince = now;
+                    if (_remaining is null)
+                    {
+                        // A server with no window to tell refused with this many out (a gateway limiting concurrency): after
+                        // the pause, half as many go, growing by one per round of answers up to one fewer than were refused,
+                        // so that the end of a pause is not one burst refused again.
+                        _ceiling = Math.Max(1, Math.Floor(outWithThis / 2.0));
+                        _ceilingCap = Math.Max(1, outWithThis - 1);
+                        _ceilingSince = now;
+                        _servedAtCeiling = 0;
+                    }
                 }
                 else if (until > paused)
                 {
@@ -116,6 +137,12 @@ internal sealed class RateLimitWindow
             {
                 // The server served a request sent during the pause: it has lifted it.
                 _pausedUntil = null;
+            }
+
+            if (!answer.TooManyRequests && _ceiling is { } ceiling && ceiling < _ceilingCap && ++_servedAtCeiling >= ceiling)
+            {
+                _ceiling = ceiling + 1;
+                _servedAtCeiling = 0;
             }
 
             if (answer.TooManyRequests && answer.GrantedWith is { Status: RateLimitGrantStatus.Probe, Reason: RateLimitHoldReason.WindowSpent })
@@ -221,9 +248,12 @@ internal sealed class RateLimitWindow
 
     /// <summary>
     /// How many requests may be out: what the server said remains (and what has refilled since), or four before any answer;
-    /// no bound while the server's answers show it does not count this client's requests down.
+    /// no bound while the server's answers show it does not count this client's requests down; and, after a 429 from a server
+    /// with no window to tell, the concurrency it learned.
     /// </summary>
-    private double Allowed(DateTimeOffset now)
+    private double Allowed(DateTimeOffset now) => Math.Min(AllowedByTheWindow(now), _ceiling ?? double.PositiveInfinity);
+
+    private double AllowedByTheWindow(DateTimeOffset now)
     {
         if (!_answered)
         {

@@ -275,6 +275,69 @@ public abstract class RateLimitStoreRules
     }
 
     [RulesFact]
+    public async Task GatewayRefusal_WithNoWindow_LetsHalfAsManyOutAfterThePause()
+    {
+        await RefuseWithEightOutAsync(window: RateLimitInfo.None);
+
+        var afterPause = Start.AddSeconds(1.1);
+        for (var i = 0; i < 4; i++)
+        {
+            (await AcquireAsync(afterPause, localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted);
+        }
+
+        (await AcquireAsync(afterPause, localInFlight: 4)).Status.Should().Be(RateLimitGrantStatus.WaitForAnswer,
+            "refused with 8 out, the client lets 4 out after the pause instead of one burst refused again");
+    }
+
+    [RulesFact]
+    public async Task GatewayRefusal_WithNoWindow_GrowsBackByOnePerRoundOfAnswers()
+    {
+        await RefuseWithEightOutAsync(window: RateLimitInfo.None);
+        var afterPause = Start.AddSeconds(1.1);
+        var round = new List<Decision>();
+        for (var i = 0; i < 4; i++)
+        {
+            round.Add(await AcquireAsync(afterPause, localInFlight: i + 1));
+        }
+
+        foreach (var sent in round)
+        {
+            await AnswerAsync(sent, afterPause, RateLimitInfo.None);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await AcquireAsync(afterPause, localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted);
+        }
+
+        (await AcquireAsync(afterPause, localInFlight: 5)).Status.Should().Be(RateLimitGrantStatus.WaitForAnswer, "four served answers let one more out, not all");
+    }
+
+    [RulesFact]
+    public async Task GatewayRefusal_IsForgottenAfterTheProbeInterval()
+    {
+        await RefuseWithEightOutAsync(window: RateLimitInfo.None);
+
+        var later = Start + ProbeInterval + TimeSpan.FromSeconds(1);
+        for (var i = 0; i < 16; i++)
+        {
+            (await AcquireAsync(later, localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted, "what a refusal taught is not trusted longer than a hold");
+        }
+    }
+
+    [RulesFact]
+    public async Task RefusalFromAServerWithAWindow_BoundsNoConcurrency()
+    {
+        await RefuseWithEightOutAsync(window: Window(remaining: 50, resetIn: 10));
+
+        for (var i = 0; i < 8; i++)
+        {
+            (await AcquireAsync(Start.AddSeconds(1.1), localInFlight: i + 1)).Status.Should().Be(RateLimitGrantStatus.Granted,
+                "a server that tells its window is paced by it: its Remaining, not a guess at its concurrency");
+        }
+    }
+
+    [RulesFact]
     public async Task ResetInThePast_IsIgnored()
     {
         await LearnAsync(new RateLimitInfo { Limit = 100, Remaining = 0, ResetsAt = Start.AddSeconds(-30) });
@@ -357,6 +420,23 @@ public abstract class RateLimitStoreRules
 
     private static RateLimitInfo Window(long remaining, double resetIn, long limit = 100) =>
         new() { Limit = limit, Remaining = remaining, ResetsAt = Start.AddSeconds(resetIn) };
+
+    /// <summary>After a first answer with <paramref name="window"/>, eight requests out at the start, all refused 10 ms later: <c>Retry-After: 1</c>.</summary>
+    private async Task RefuseWithEightOutAsync(RateLimitInfo window)
+    {
+        await LearnAsync(window);
+        var sent = new List<Decision>();
+        for (var i = 0; i < 8; i++)
+        {
+            sent.Add(await AcquireAsync(Start, localInFlight: i + 1));
+        }
+
+        sent.Should().OnlyContain(d => d.Status == RateLimitGrantStatus.Granted);
+        foreach (var refused in sent)
+        {
+            await AnswerAsync(refused, Start.AddMilliseconds(10), RateLimitInfo.None, TimeSpan.FromSeconds(1));
+        }
+    }
 
     /// <summary>One request at the start, answered with <paramref name="window"/>.</summary>
     private async Task LearnAsync(RateLimitInfo window)
