@@ -13,12 +13,12 @@ internal static class RedisScripts
     // Returns { status, retryAt, reason, limit, remaining, reset } (status and reason as RateLimitGrantStatus / RateLimitHoldReason).
     public const string Acquire = """
         local now = tonumber(ARGV[1])
-        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'observed', 'answered', 'refills', 'rate', 'paused', 'pauseSince', 'probeAt', 'fixed', 'uncounted')
+        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'observed', 'answered', 'refills', 'rate', 'paused', 'pauseSince', 'probeAt', 'fixed',
+          'uncounted', 'ceiling', 'ceilingSince')
         local limit, remaining, reset, observed = tonumber(h[1]), tonumber(h[2]), tonumber(h[3]), tonumber(h[4]) or 0
         local answered, refills, rate, fixed = h[5] == '1', h[6] == '1', tonumber(h[7]) or 0, h[11] == '1'
-        local uncounted = h[12] == '1'
-        local ceiling = tonumber(redis.call('HGET', KEYS[1], 'ceiling'))
-        if ceiling and now - (tonumber(redis.call('HGET', KEYS[1], 'ceilingSince')) or 0) >= tonumber(ARGV[6]) then
+        local uncounted, ceiling = h[12] == '1', tonumber(h[13])
+        if ceiling and now - (tonumber(h[14]) or 0) >= tonumber(ARGV[6]) then
           ceiling = nil
           redis.call('HDEL', KEYS[1], 'ceiling')
         end
@@ -92,7 +92,7 @@ internal static class RedisScripts
         local outWithThis = redis.call('ZCARD', KEYS[2])
         redis.call('ZREM', KEYS[2], ARGV[1])
         if ARGV[4] ~= '1' then return 0 end
-        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'refills', 'rate', 'paused', 'pauseSince')
+        local h = redis.call('HMGET', KEYS[1], 'limit', 'remaining', 'reset', 'refills', 'rate', 'paused', 'pauseSince', 'ceiling', 'ceilingCap', 'servedAtCeiling')
         local klimit, kremaining, kreset = tonumber(h[1]), tonumber(h[2]), tonumber(h[3])
         local refills, rate = h[4] == '1', tonumber(h[5]) or 0
         local paused, pauseSince = tonumber(h[6]), tonumber(h[7]) or 0
@@ -114,10 +114,9 @@ internal static class RedisScripts
           redis.call('HDEL', KEYS[1], 'paused')
         end
         if not tooMany then
-          local c = redis.call('HMGET', KEYS[1], 'ceiling', 'ceilingCap', 'servedAtCeiling')
-          local ceiling, cap = tonumber(c[1]), tonumber(c[2]) or 0
+          local ceiling, cap = tonumber(h[8]), tonumber(h[9]) or 0
           if ceiling and ceiling < cap then
-            local served = (tonumber(c[3]) or 0) + 1
+            local served = (tonumber(h[10]) or 0) + 1
             if served >= ceiling then
               redis.call('HSET', KEYS[1], 'ceiling', string.format('%d', ceiling + 1), 'servedAtCeiling', '0')
             else

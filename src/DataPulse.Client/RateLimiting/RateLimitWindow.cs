@@ -260,14 +260,9 @@ internal sealed class RateLimitWindow
             return SlowStartLimit;
         }
 
-        if (_remaining is not { } remaining)
+        if (_remaining is not { } remaining || _uncounted)
         {
-            // No window known: a server that sends no rate-limit headers is not paced.
-            return double.PositiveInfinity;
-        }
-
-        if (_uncounted)
-        {
+            // No window known (a server that sends no rate-limit headers is not paced), or one that does not count this client.
             return double.PositiveInfinity;
         }
 
