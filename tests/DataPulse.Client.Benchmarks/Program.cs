@@ -59,6 +59,8 @@ static async Task PairedKpiAsync()
     await PairedTiming.RunAsync("KPI GET, in memory", [
         ("hand-written HttpClient + STJ source-gen", kpi.HandWritten),
         ("SDK GetKpiSummaryAsync (defaults)", kpi.Sdk),
+        ("SDK from AddDataPulse (IHttpClientFactory)", kpi.SdkFromServices),
+        ("SDK, pacing and retry budget off (reference)", kpi.SdkWithoutPacing),
         ("Refit (generated)", kpi.Refit),
         ("Refit + standard resilience", kpi.RefitWithStandardResilience),
     ], batch: 2_000, rounds: 40);
@@ -71,6 +73,7 @@ static async Task PairedQueryAsync()
     query.Setup();
     await PairedTiming.RunAsync("10,000-row query, every cell, against hand-written HttpClient + STJ source-gen", [
         ("hand-written STJ source-gen into SaleRow", query.HandWrittenTyped),
+        ("Refit (generated) into SaleRow", query.Refit),
         ("SDK QueryAsync + getters by index", query.SdkGettersByIndex),
         ("SDK QueryAsync + getters by name", query.SdkGettersByName),
         ("SDK QueryAsync<SaleRow>(JsonTypeInfo)", query.SdkTyped),

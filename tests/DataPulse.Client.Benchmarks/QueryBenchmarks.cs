@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DataPulse.Client.Analytics;
+using Refit;
 
 namespace DataPulse.Client.Benchmarks;
 
 /// <summary>
 /// A 10,000-row, 6-column query read whole, every cell, against one baseline: hand-written <see cref="HttpClient"/> +
-/// System.Text.Json source generation into the same record (<see cref="SaleRow"/>), as the table measures it.
+/// System.Text.Json source generation into the same record (<see cref="SaleRow"/>), as the table measures it,
+/// with bare Refit into the same record beside it.
 /// The SDK reads the answer by the row getters (by position, by name), into the record through its JSON metadata, and
 /// through a mapping function; for reference, a hand-written <see cref="JsonDocument"/> reading, and the SDK into a
 /// settable class (which its metadata can create without a constructor call, so it is filled straight from the cells).
@@ -23,6 +25,8 @@ public class QueryBenchmarks
     private HttpClient _handWritten = null!;
     private HttpClient _sdkTransport = null!;
     private DataPulseClient _sdk = null!;
+    private HttpClient _refitTransport = null!;
+    private IRefitAnalyticsApi _refit = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,9 +34,11 @@ public class QueryBenchmarks
         _handWritten = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.QueryJson), Payloads.FakeBase);
         _sdkTransport = new HttpClient(new CannedResponseHandler(Payloads.QueryJson));
         _sdk = new DataPulseClient(_sdkTransport, new DataPulseClientOptions { ApiKey = Payloads.ApiKey });
+        _refitTransport = Payloads.HandWrittenClient(new CannedResponseHandler(Payloads.QueryJson), Payloads.FakeBase);
+        _refit = RestService.ForGenerated<IRefitAnalyticsApi>(_refitTransport, RefitSettings.ForJsonContext(BenchJsonContext.Default));
 
         var expected = HandWrittenTyped().GetAwaiter().GetResult();
-        foreach (var variant in new Func<Task<decimal>>[] { HandWrittenDocument, SdkGettersByIndex, SdkGettersByName, SdkTyped, SdkMapped, SdkTypedSettable })
+        foreach (var variant in new Func<Task<decimal>>[] { Refit, HandWrittenDocument, SdkGettersByIndex, SdkGettersByName, SdkTyped, SdkMapped, SdkTypedSettable })
         {
             if (variant().GetAwaiter().GetResult() != expected)
             {
@@ -46,6 +52,7 @@ public class QueryBenchmarks
     {
         _sdk.Dispose();
         _sdkTransport.Dispose();
+        _refitTransport.Dispose();
         _handWritten.Dispose();
     }
 
@@ -57,6 +64,9 @@ public class QueryBenchmarks
         var envelope = await response.Content.ReadFromJsonAsync(BenchJsonContext.Default.TypedQueryEnvelope);
         return Sum(envelope!.Data.Rows);
     }
+
+    [Benchmark(Description = "Refit (generated) into SaleRow")]
+    public async Task<decimal> Refit() => Sum((await _refit.Query(Body)).Data.Rows);
 
     [Benchmark(Description = "SDK QueryAsync + getters by index, every cell")]
     public async Task<decimal> SdkGettersByIndex()

@@ -20,10 +20,15 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         var periodValue = WireValue(period?.Value, nameof(period));
         var verticalValue = WireValue(vertical?.Value, nameof(vertical));
         var options = CallOptions.From(requestOptions, sendsPost: false);
-        var (envelope, info) = await ResponseReader.ReadAsync(
-            api.GetKpiSummary(periodValue, verticalValue, options, cancellationToken), AnalyticsJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation, cancellationToken)
-            .ConfigureAwait(false);
-        return envelope.Data with { Meta = envelope.Meta ?? new KpiMeta(), Response = info };
+        using var response = await ResponseReader.Receive(
+            options is null ? api.GetKpiSummary(periodValue, verticalValue, cancellationToken) : api.GetKpiSummary(periodValue, verticalValue, options, cancellationToken),
+            KpiOperation,
+            cancellationToken);
+        var envelope = ResponseReader.Decode(response, AnalyticsJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta, KpiOperation);
+        var summary = envelope.Data!;
+        summary.SetMeta(envelope.Meta);
+        ((IAnsweredResult)summary).SetResponse(ResponseHeaderReader.InfoOf(response, TimeProvider.System));
+        return summary;
     }
 
     public Task<QueryResult> QueryAsync(string sql, int? limit = null, CancellationToken cancellationToken = default) =>
@@ -73,9 +78,10 @@ internal sealed class AnalyticsClient(IAnalyticsApi api) : IAnalyticsClient
         using var body = JsonBody.Create(QueryRequestValidator.ToBody(request), AnalyticsJsonContext.Default.QueryBody);
         var options = CallOptions.From(requestOptions, sendsPost: true);
         var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
-        return await ResponseReader.ReadAsync<QueryAnswer, QueryAnswerReader>(
-            api.Query(body, key, options, cancellationToken), new QueryAnswerReader(QueryOperation, sink), QueryOperation, cancellationToken)
-            .ConfigureAwait(false);
+        using var response = await ResponseReader.Receive(
+            options is null ? api.Query(body, key, cancellationToken) : api.Query(body, key, options, cancellationToken), QueryOperation, cancellationToken);
+        var answer = ResponseReader.Decode<QueryAnswer, QueryAnswerReader>(response, new QueryAnswerReader(QueryOperation, sink), QueryOperation);
+        return (answer, ResponseHeaderReader.InfoOf(response, TimeProvider.System));
     }
 
     private static string? WireValue(string? value, string paramName) =>

@@ -1,13 +1,16 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Customers;
 
 /// <summary>A customer's profile. Fields this version of the SDK does not name stay reachable in <see cref="AdditionalFields"/>.</summary>
-public sealed record CustomerProfile
+public sealed record CustomerProfile : IAnsweredResult
 {
+    private DataPulseResponseInfo _response = DataPulseResponseInfo.None;
+
     private static readonly IReadOnlyDictionary<string, JsonElement> NoFields = new Dictionary<string, JsonElement>();
 
     /// <summary>The DataPulse customer id, for example <c>cust_92f8a3b1</c>.</summary>
@@ -36,7 +39,7 @@ public sealed record CustomerProfile
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     [JsonIgnore]
     // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
-    public DataPulseResponseInfo Response { get; init => field = value ?? DataPulseResponseInfo.None; } = DataPulseResponseInfo.None;
+    public DataPulseResponseInfo Response { get => _response; init => _response = value ?? DataPulseResponseInfo.None; }
 
     [JsonExtensionData]
     [JsonInclude]
@@ -54,4 +57,6 @@ public sealed record CustomerProfile
             .Append(", Response = ").Append(Response);
         return true;
     }
+
+    void IAnsweredResult.SetResponse(DataPulseResponseInfo response) => _response = response;
 }

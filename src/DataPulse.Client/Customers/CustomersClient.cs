@@ -17,8 +17,8 @@ internal sealed class CustomersClient(ICustomersApi api) : ICustomersClient
         PathSegment.ThrowIfInvalid(customerId, nameof(customerId));
         var options = CallOptions.From(requestOptions, sendsPost: false);
         // Refit escapes a route parameter as one path segment ('/' included); escaping here too would send it twice-escaped.
-        var (profile, info) = await ResponseReader.ReadAsync(
-            api.Get(customerId, options, cancellationToken), CustomersJsonContext.Default.CustomerProfile, GetOperation, cancellationToken).ConfigureAwait(false);
-        return profile with { Response = info };
+        using var response = await ResponseReader.Receive(
+            options is null ? api.Get(customerId, cancellationToken) : api.Get(customerId, options, cancellationToken), GetOperation, cancellationToken);
+        return ResponseReader.Read(response, CustomersJsonContext.Default.CustomerProfile, GetOperation);
     }
 }

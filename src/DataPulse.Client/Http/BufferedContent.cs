@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace DataPulse.Client.Http;
 
@@ -11,20 +12,21 @@ internal sealed class BufferedContent : HttpContent
 {
     private byte[]? _buffer;
     private readonly int _length;
+    private readonly HttpContentHeaders? _transportHeaders;
 
-    public BufferedContent(byte[] buffer, int length, bool truncated, string? mediaType)
+    public BufferedContent(byte[] buffer, int length, bool truncated, HttpContentHeaders? transportHeaders)
     {
         _buffer = buffer;
         _length = length;
         Truncated = truncated;
-        MediaType = mediaType;
+        _transportHeaders = transportHeaders;
     }
 
     /// <summary>
-    /// The answer's media type, kept as text: a success's content headers are never built (a headers object per call
-    /// would cost more than everything else it is used for, logging a body).
+    /// The answer's media type, read from the transport's content headers only when asked (to log a body): a success's
+    /// own content headers are never built, and its <c>Content-Type</c> is never parsed on a call that logs nothing.
     /// </summary>
-    public string? MediaType { get; }
+    public string? MediaType => _transportHeaders?.ContentType?.MediaType;
 
     /// <summary>The answer's trace id and rate-limit window, read once when it arrived (by the send stage).</summary>
     public DataPulseResponseInfo? Info { get; set; }

@@ -75,7 +75,7 @@ internal static class ResponseBuffer
                 truncated = true;
             }
 
-            var buffered = new BufferedContent(buffer, filled, truncated, original.Headers.ContentType?.MediaType);
+            var buffered = new BufferedContent(buffer, filled, truncated, original.Headers);
             if (keepPartial)
             {
                 // An error keeps every content header: the exception carries them all.

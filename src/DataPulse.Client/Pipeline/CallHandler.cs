@@ -18,7 +18,11 @@ internal sealed class CallHandler(
     /// <summary>Set (through Refit's <c>[Property]</c>) on operations whose successful answer is a file to stream.</summary>
     public const string StreamsOption = "DataPulse.Streams";
 
-    /// <summary>Set (through Refit's <c>[Property]</c>) on every operation: the call's checked <see cref="CallOptions"/>, or null.</summary>
+    /// <summary>
+    /// Set (through Refit's <c>[Property]</c>) on a call that has options of its own: its checked <see cref="CallOptions"/>.
+    /// Each operation is declared twice, with and without it: Refit records three options of its own on every request,
+    /// and a fourth would grow the request's options dictionary, on every call.
+    /// </summary>
     public const string RequestOptionsOption = "DataPulse.RequestOptions";
 
     private static readonly HttpRequestOptionsKey<bool> StreamsKey = new(StreamsOption);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DataPulse.Client.Errors;
@@ -9,62 +10,24 @@ namespace DataPulse.Client.Pipeline;
 /// <summary>
 /// How a resource reads what the call path returned: awaits Refit's send (translating what only shows there: a disposed
 /// client), then decodes the body the attempt already read into memory, synchronously, with the source-generated
-/// contract. Refit builds requests; it never reads a response.
+/// contract, straight into the result the caller gets. Refit builds requests; it never reads a response.
 /// </summary>
 internal static class ResponseReader
 {
-    public static async Task<(T Value, DataPulseResponseInfo Info)> ReadAsync<T>(
-        Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Awaits Refit's send inside the resource's own asynchronous method (no asynchronous layer, and no task, of its own):
+    /// the response itself, or the documented exception.
+    /// </summary>
+    public static Receiving Receive(Task<HttpResponseMessage> sending, string operation, CancellationToken cancellationToken) =>
+        new(sending, operation, cancellationToken);
+
+    /// <summary>Decodes the buffered body into the result and sets the answer's facts on it.</summary>
+    public static T Read<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation)
+        where T : class, IAnsweredResult
     {
-        // The await is inlined here rather than through ReceiveAsync: one asynchronous layer (and task) less per call.
-        HttpResponseMessage response;
-        try
-        {
-            response = await sending.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not DataPulseException)
-        {
-            throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
-        }
-
-        using (response)
-        {
-            return (Decode(response, typeInfo, operation), ResponseHeaderReader.InfoOf(response, TimeProvider.System));
-        }
-    }
-
-    /// <summary>As <see cref="ReadAsync{T}(Task{HttpResponseMessage}, JsonTypeInfo{T}, string, CancellationToken)"/>, with the resource's own decoder.</summary>
-    public static async Task<(T Value, DataPulseResponseInfo Info)> ReadAsync<T, TDecoder>(
-        Task<HttpResponseMessage> sending, TDecoder decoder, string operation, CancellationToken cancellationToken)
-        where TDecoder : IBodyDecoder<T>
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await sending.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not DataPulseException)
-        {
-            throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
-        }
-
-        using (response)
-        {
-            return (Decode<T, TDecoder>(response, decoder, operation), ResponseHeaderReader.InfoOf(response, TimeProvider.System));
-        }
-    }
-
-    /// <summary>The response itself (a file to stream, a status to read), or the documented exception.</summary>
-    public static async Task<HttpResponseMessage> ReceiveAsync(Task<HttpResponseMessage> sending, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await sending.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not DataPulseException)
-        {
-            throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
-        }
+        var value = Decode(response, typeInfo, operation);
+        value.SetResponse(ResponseHeaderReader.InfoOf(response, TimeProvider.System));
+        return value;
     }
 
     public static T Decode<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation)
@@ -113,5 +76,34 @@ internal static class ResponseReader
         }
 
         return value ?? throw DataPulseExceptionFactory.Unreadable(operation, null);
+    }
+
+    /// <summary>Refit's send, awaited without capturing the context, its failures outside the call path translated.</summary>
+    public readonly struct Receiving(Task<HttpResponseMessage> sending, string operation, CancellationToken cancellationToken)
+    {
+        public Awaiter GetAwaiter() => new(sending.ConfigureAwait(false).GetAwaiter(), operation, cancellationToken);
+
+        public readonly struct Awaiter(
+            ConfiguredTaskAwaitable<HttpResponseMessage>.ConfiguredTaskAwaiter inner, string operation, CancellationToken cancellationToken)
+            : ICriticalNotifyCompletion
+        {
+            public bool IsCompleted => inner.IsCompleted;
+
+            public void OnCompleted(Action continuation) => inner.OnCompleted(continuation);
+
+            public void UnsafeOnCompleted(Action continuation) => inner.UnsafeOnCompleted(continuation);
+
+            public HttpResponseMessage GetResult()
+            {
+                try
+                {
+                    return inner.GetResult();
+                }
+                catch (Exception ex) when (ex is not DataPulseException)
+                {
+                    throw DataPulseExceptionFactory.Outside(ex, operation, cancellationToken);
+                }
+            }
+        }
     }
 }

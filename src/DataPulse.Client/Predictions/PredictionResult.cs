@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Predictions;
 
 /// <summary>What a model predicted, how sure it is, and why.</summary>
-public sealed record PredictionResult
+public sealed record PredictionResult : IAnsweredResult
 {
+    private DataPulseResponseInfo _response = DataPulseResponseInfo.None;
+
     /// <summary>The predicted outcome, for example <c>churn_likely</c>.</summary>
     public required string Prediction { get; init; }
 
@@ -25,7 +28,7 @@ public sealed record PredictionResult
     /// <summary>The trace id and rate-limit window of the answer.</summary>
     [JsonIgnore]
     // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
-    public DataPulseResponseInfo Response { get; init => field = value ?? DataPulseResponseInfo.None; } = DataPulseResponseInfo.None;
+    public DataPulseResponseInfo Response { get => _response; init => _response = value ?? DataPulseResponseInfo.None; }
 
     /// <summary>Writes the members for <see cref="ToString"/>: the reasons as a list, not a type name.</summary>
     private bool PrintMembers(StringBuilder builder)
@@ -38,4 +41,6 @@ public sealed record PredictionResult
             .Append(", Response = ").Append(Response);
         return true;
     }
+
+    void IAnsweredResult.SetResponse(DataPulseResponseInfo response) => _response = response;
 }

@@ -17,8 +17,8 @@ internal sealed class PredictionsClient(IPredictionsApi api) : IPredictionsClien
         using var body = JsonBody.Create(PredictionRequestValidator.ToBody(request), PredictionsJsonContext.Default.PredictionBody);
         var options = CallOptions.From(requestOptions, sendsPost: true);
         var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
-        var (result, info) = await ResponseReader.ReadAsync(
-            api.Predict(body, key, options, cancellationToken), PredictionsJsonContext.Default.PredictionResult, PredictOperation, cancellationToken).ConfigureAwait(false);
-        return result with { Response = info };
+        using var response = await ResponseReader.Receive(
+            options is null ? api.Predict(body, key, cancellationToken) : api.Predict(body, key, options, cancellationToken), PredictOperation, cancellationToken);
+        return ResponseReader.Read(response, PredictionsJsonContext.Default.PredictionResult, PredictOperation);
     }
 }

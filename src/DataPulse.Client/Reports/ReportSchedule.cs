@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using DataPulse.Client.Http;
 using DataPulse.Client.Internal;
 
 namespace DataPulse.Client.Reports;
 
 /// <summary>A report the server generates and mails on a schedule.</summary>
-public sealed record ReportSchedule
+public sealed record ReportSchedule : IAnsweredResult
 {
+    private DataPulseResponseInfo _response = DataPulseResponseInfo.None;
+
     /// <summary>The server's id for the schedule, for example <c>sch_1a2b</c>.</summary>
     public required string ScheduleId { get; init; }
 
@@ -35,7 +38,7 @@ public sealed record ReportSchedule
     /// <summary>The trace id and rate-limit window of the answer (for a schedule just created; empty for listed ones).</summary>
     [JsonIgnore]
     // System.Text.Json 8 (the net8.0 build) sets every init-only property when it reads the record, this ignored one to null; null keeps the default.
-    public DataPulseResponseInfo Response { get; init => field = value ?? DataPulseResponseInfo.None; } = DataPulseResponseInfo.None;
+    public DataPulseResponseInfo Response { get => _response; init => _response = value ?? DataPulseResponseInfo.None; }
 
     /// <summary>Writes the members for <see cref="ToString"/>: the recipients as a list, not a type name.</summary>
     private bool PrintMembers(StringBuilder builder)
@@ -51,4 +54,6 @@ public sealed record ReportSchedule
             .Append(", Response = ").Append(Response);
         return true;
     }
+
+    void IAnsweredResult.SetResponse(DataPulseResponseInfo response) => _response = response;
 }

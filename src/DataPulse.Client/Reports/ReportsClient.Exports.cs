@@ -98,7 +98,7 @@ internal sealed partial class ReportsClient
     {
         using var body = JsonBody.Create(ExportRequestValidator.ToBody(request), ReportsJsonContext.Default.ExportBody);
         var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
-        var response = await ResponseReader.ReceiveAsync(api.Export(body, key, streams: true, options, cancellationToken), ExportOperation, cancellationToken).ConfigureAwait(false);
+        var response = await ResponseReader.Receive(api.Export(body, key, streams: true, options, cancellationToken), ExportOperation, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             return ReportExportStart.Ready(await ToFileAsync(response, ExportOperation, cancellationToken).ConfigureAwait(false));
@@ -112,15 +112,15 @@ internal sealed partial class ReportsClient
 
     private async Task<ReportGeneration> GetReportStatusCoreAsync(string reportId, CallOptions? options, CancellationToken cancellationToken)
     {
-        using var response = await ResponseReader.ReceiveAsync(
-            api.GetReport(reportId, options, cancellationToken), GetReportOperation, cancellationToken).ConfigureAwait(false);
+        using var response = await ResponseReader.Receive(
+            options is null ? api.GetReport(reportId, cancellationToken) : api.GetReport(reportId, options, cancellationToken), GetReportOperation, cancellationToken);
         return ReadGeneration(response, GetReportOperation, reportId);
     }
 
     private async Task<ReportFile> DownloadReportCoreAsync(string reportId, CallOptions? options, CancellationToken cancellationToken)
     {
-        var response = await ResponseReader.ReceiveAsync(
-            api.DownloadReport(reportId, streams: true, options, cancellationToken), DownloadReportOperation, cancellationToken).ConfigureAwait(false);
+        var response = await ResponseReader.Receive(
+            api.DownloadReport(reportId, streams: true, options, cancellationToken), DownloadReportOperation, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             response.Dispose();

@@ -23,9 +23,11 @@ internal sealed partial class ReportsClient
         using var body = JsonBody.Create(ScheduleValidator.ToBody(request), ReportsJsonContext.Default.ScheduleBody);
         var options = CallOptions.From(requestOptions, sendsPost: true);
         var key = IdempotencyKey.ForCall(request.IdempotencyKey, options?.IdempotencyKey);
-        var (schedule, info) = await ResponseReader.ReadAsync(
-            api.CreateSchedule(body, key, options, cancellationToken), ReportsJsonContext.Default.ReportSchedule, CreateScheduleOperation, cancellationToken).ConfigureAwait(false);
-        return schedule with { Response = info };
+        using var response = await ResponseReader.Receive(
+            options is null ? api.CreateSchedule(body, key, cancellationToken) : api.CreateSchedule(body, key, options, cancellationToken),
+            CreateScheduleOperation,
+            cancellationToken);
+        return ResponseReader.Read(response, ReportsJsonContext.Default.ReportSchedule, CreateScheduleOperation);
     }
 
     public IAsyncEnumerable<ReportSchedule> ListSchedulesAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
@@ -69,9 +71,12 @@ internal sealed partial class ReportsClient
 
     private async Task<Page<ReportSchedule>> GetSchedulesPageCoreAsync(string? cursor, int? pageSize, CallOptions? options, CancellationToken cancellationToken)
     {
-        var (envelope, info) = await ResponseReader.ReadAsync(
-            api.ListSchedules(pageSize, cursor, options, cancellationToken), ReportsJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation, cancellationToken)
-            .ConfigureAwait(false);
+        using var response = await ResponseReader.Receive(
+            options is null ? api.ListSchedules(pageSize, cursor, cancellationToken) : api.ListSchedules(pageSize, cursor, options, cancellationToken),
+            ListSchedulesOperation,
+            cancellationToken);
+        var envelope = ResponseReader.Decode(response, ReportsJsonContext.Default.DataEnvelopeIReadOnlyListReportScheduleCursorMeta, ListSchedulesOperation);
+        var info = ResponseHeaderReader.InfoOf(response, TimeProvider.System);
         return new Page<ReportSchedule>
         {
             Items = envelope.Data ?? [],
@@ -87,8 +92,10 @@ internal sealed partial class ReportsClient
     {
         PathSegment.ThrowIfInvalid(scheduleId, nameof(scheduleId));
         var options = CallOptions.From(requestOptions, sendsPost: false);
-        using var response = await ResponseReader.ReceiveAsync(
-            api.DeleteSchedule(scheduleId, options, cancellationToken), DeleteScheduleOperation, cancellationToken).ConfigureAwait(false);
+        using var response = await ResponseReader.Receive(
+            options is null ? api.DeleteSchedule(scheduleId, cancellationToken) : api.DeleteSchedule(scheduleId, options, cancellationToken),
+            DeleteScheduleOperation,
+            cancellationToken);
     }
 
     private static void CheckPageSize(int? pageSize)

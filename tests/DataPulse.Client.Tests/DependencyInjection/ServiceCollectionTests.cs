@@ -1,5 +1,6 @@
 using DataPulse.Client.Analytics;
 using DataPulse.Client.Customers;
+using DataPulse.Client.Pipeline;
 using DataPulse.Client.Predictions;
 using DataPulse.Client.Reports;
 using DataPulse.Client.Tests.Infrastructure;
@@ -102,6 +103,23 @@ public sealed class ServiceCollectionTests : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task RequestOptions_TravelOnTheRequestOnlyForACallThatHasThem()
+    {
+        CannedResponses.Kpis(_api.Server);
+        var recorder = new OptionsRecordingHandler();
+        var services = new ServiceCollection();
+        services.AddDataPulse(Configure).HttpClientBuilder.AddHttpMessageHandler(() => recorder);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IDataPulseClient>();
+
+        await client.Analytics.GetKpiSummaryAsync();
+        await client.Analytics.GetKpiSummaryAsync(null, null, new DataPulseRequestOptions { MaxRetries = 1 });
+
+        recorder.Keys[0].Should().NotContain(CallHandler.RequestOptionsOption, "a call without options of its own adds no entry to Refit's options");
+        recorder.Keys[1].Should().Contain(CallHandler.RequestOptionsOption);
+    }
+
+    [Fact]
     public async Task AddDataPulse_CalledTwiceForOneName_BuildsOneHandlerChain()
     {
         CannedResponses.Kpis(_api.Server);
@@ -153,6 +171,17 @@ public sealed class ServiceCollectionTests : IClassFixture<ApiServer>
             var response = await base.SendAsync(request, cancellationToken);
             Statuses.Add((int)response.StatusCode);
             return response;
+        }
+    }
+
+    private sealed class OptionsRecordingHandler : DelegatingHandler
+    {
+        public List<string[]> Keys { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Keys.Add([.. ((IDictionary<string, object?>)request.Options).Keys]);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -244,7 +244,7 @@ public sealed partial class ExceptionMessageTests
         var bytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length, 1));
         bytes.CopyTo(buffer, 0);
-        using var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new BufferedContent(buffer, bytes.Length, truncated, body is null ? null : contentType) };
+        using var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new BufferedContent(buffer, bytes.Length, truncated, transportHeaders: null) };
         if (body is not null)
         {
             response.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);

@@ -44,7 +44,7 @@ public sealed class IgnoredPropertiesTests
     {
         var envelope = JsonSerializer.Deserialize("""{ "data": { "revenue": 1 } }""", AnalyticsJsonContext.Default.DataEnvelopeKpiSummaryKpiMeta)!;
 
-        envelope.Data.Meta.Should().NotBeNull();
+        envelope.Data!.Meta.Should().NotBeNull();
         envelope.Data.Response.Should().BeSameAs(DataPulseResponseInfo.None);
     }
 
