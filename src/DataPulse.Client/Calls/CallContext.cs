@@ -38,6 +38,12 @@ internal sealed class CallContext(
     /// <summary>The deadline of each attempt (the attempt deadline stage); never past what is left of <see cref="Timeout"/>.</summary>
     public TimeSpan AttemptTimeout { get; } = limits.AttemptTimeout;
 
+    /// <summary>The setting <see cref="Timeout"/> came from (the client's or the call's own), for a timeout's message.</summary>
+    public string TimeoutSetting { get; } = limits.TimeoutSetting;
+
+    /// <summary>The setting <see cref="AttemptTimeout"/> came from.</summary>
+    public string AttemptTimeoutSetting { get; } = limits.AttemptTimeoutSetting;
+
     /// <summary>The most retries this call may make (the retry stage).</summary>
     public int MaxRetries { get; } = limits.MaxRetries;
 

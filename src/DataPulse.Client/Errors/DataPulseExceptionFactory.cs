@@ -51,9 +51,9 @@ internal static partial class DataPulseExceptionFactory
 
         return exception switch
         {
-            DeadlineExceededException { Overall: true } overall => OverallTimedOut(operation, overall.Timeout, reason),
+            DeadlineExceededException { Overall: true } overall => OverallTimedOut(operation, overall.Timeout, overall.Setting, reason),
             DeadlineExceededException attempt => new DataPulseTimeoutException(
-                With($"{operation} timed out: an attempt took longer than {attempt.Timeout} (DataPulseClientOptions.AttemptTimeout) and no retry was left or allowed.", reason),
+                With($"{operation} timed out: an attempt took longer than {Seconds(attempt.Timeout)} s ({attempt.Setting}) and no retry was left or allowed.", reason),
                 DataPulseTimeoutKind.Attempt,
                 attempt.Timeout,
                 operation) { ClientReason = reason },
@@ -65,7 +65,7 @@ internal static partial class DataPulseExceptionFactory
                 null),
             // A strategy the caller added to the pipeline (ConfigureResilience) or a pipeline of the caller's own timed out.
             TimeoutRejectedException rejected => new DataPulseTimeoutException(
-                With($"{operation} timed out: an attempt took longer than {rejected.Timeout} (a timeout strategy of your own, in DataPulseClientOptions.ConfigureResilience or ResiliencePipeline).", reason),
+                With($"{operation} timed out: an attempt took longer than {Seconds(rejected.Timeout)} s (a timeout strategy of your own, in DataPulseClientOptions.ConfigureResilience or ResiliencePipeline).", reason),
                 DataPulseTimeoutKind.Attempt,
                 rejected.Timeout,
                 operation) { ClientReason = reason },
@@ -103,8 +103,10 @@ internal static partial class DataPulseExceptionFactory
         };
     }
 
-    public static DataPulseTimeoutException OverallTimedOut(string operation, TimeSpan timeout, DataPulseClientReason reason = DataPulseClientReason.None) => new(
-        With($"{operation} did not complete within the overall timeout of {timeout} (DataPulseClientOptions.Timeout), counting every attempt and wait.", reason),
+    /// <summary>The call's overall deadline passed; <paramref name="setting"/> names where it was set.</summary>
+    public static DataPulseTimeoutException OverallTimedOut(
+        string operation, TimeSpan timeout, string setting, DataPulseClientReason reason = DataPulseClientReason.None) => new(
+        With($"{operation} did not complete within the overall timeout of {Seconds(timeout)} s ({setting}), counting every attempt and wait.", reason),
         DataPulseTimeoutKind.Overall,
         timeout,
         operation) { ClientReason = reason };
@@ -127,10 +129,10 @@ internal static partial class DataPulseExceptionFactory
     }
 
     /// <summary>A request the server's rate-limit window holds back until after the call's overall deadline: not sent.</summary>
-    public static DataPulseTimeoutException RateLimitPastDeadline(string operation, TimeSpan timeout, TimeSpan wait, DataPulseClientReason reason) => new(
+    public static DataPulseTimeoutException RateLimitPastDeadline(string operation, TimeSpan timeout, string setting, TimeSpan wait, DataPulseClientReason reason) => new(
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{operation} did not complete within the overall timeout of {timeout} (DataPulseClientOptions.Timeout): the server's rate limit holds every call on this API key for another {Seconds(wait)} s, past the deadline, so nothing was sent."),
+            $"{operation} did not complete within the overall timeout of {Seconds(timeout)} s ({setting}): the server's rate limit holds every call on this API key for another {Seconds(wait)} s, past the deadline, so nothing was sent."),
         DataPulseTimeoutKind.Overall,
         timeout,
         operation) { ClientReason = reason };

@@ -3,10 +3,16 @@ namespace DataPulse.Client;
 /// <summary>Which time limit ended a call.</summary>
 public enum DataPulseTimeoutKind
 {
-    /// <summary>One attempt took longer than <see cref="DataPulseClientOptions.AttemptTimeout"/>, and no retry was left or allowed.</summary>
+    /// <summary>
+    /// One attempt took longer than <see cref="DataPulseClientOptions.AttemptTimeout"/> (or the call's own
+    /// <see cref="DataPulseRequestOptions.AttemptTimeout"/>), and no retry was left or allowed.
+    /// </summary>
     Attempt = 0,
 
-    /// <summary>The whole call, across every attempt and wait, took longer than <see cref="DataPulseClientOptions.Timeout"/>.</summary>
+    /// <summary>
+    /// The whole call, across every attempt and wait, took longer than <see cref="DataPulseClientOptions.Timeout"/> (or the
+    /// call's own <see cref="DataPulseRequestOptions.Timeout"/>).
+    /// </summary>
     Overall = 1,
 
     /// <summary>A limit outside the client fired, for example the <see cref="HttpClient.Timeout"/> of a caller's own client.</summary>

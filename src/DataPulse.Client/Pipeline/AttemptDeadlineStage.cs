@@ -27,7 +27,7 @@ internal sealed class AttemptDeadlineStage(TimeProvider timeProvider) : Resilien
         var remaining = call.Remaining(timeProvider);
         if (remaining <= TimeSpan.Zero)
         {
-            return Outcome.FromException<HttpResponseMessage>(new DeadlineExceededException(overall: true, call.Timeout));
+            return Outcome.FromException<HttpResponseMessage>(new DeadlineExceededException(overall: true, call.Timeout, call.TimeoutSetting));
         }
 
         var attemptTimeout = call.AttemptTimeout;
@@ -60,7 +60,8 @@ internal sealed class AttemptDeadlineStage(TimeProvider timeProvider) : Resilien
         if (deadline.IsCancellationRequested && !caller.IsCancellationRequested && !outer.IsCancellationRequested
             && outcome.Exception is OperationCanceledException or IOException or HttpRequestException or TimeoutRejectedException)
         {
-            outcome = Outcome.FromException<HttpResponseMessage>(new DeadlineExceededException(boundByOverall, boundByOverall ? call.Timeout : attemptTimeout));
+            outcome = Outcome.FromException<HttpResponseMessage>(new DeadlineExceededException(
+                boundByOverall, boundByOverall ? call.Timeout : attemptTimeout, boundByOverall ? call.TimeoutSetting : call.AttemptTimeoutSetting));
         }
 
         // A streamed body is read after the attempt: its deadline is not handed to another call.

@@ -96,7 +96,7 @@ internal sealed class PacingStage(
                 var remaining = call.Remaining(timeProvider);
                 if (grant.Status == RateLimitGrantStatus.WaitUntil && wait >= remaining)
                 {
-                    throw DataPulseExceptionFactory.RateLimitPastDeadline(call.Operation, call.Timeout, wait, ClientReasonOf(grant.Reason));
+                    throw DataPulseExceptionFactory.RateLimitPastDeadline(call.Operation, call.Timeout, call.TimeoutSetting, wait, ClientReasonOf(grant.Reason));
                 }
 
                 if (!paced)
@@ -140,7 +140,7 @@ internal sealed class PacingStage(
     {
         if (remaining <= TimeSpan.Zero)
         {
-            throw DataPulseExceptionFactory.OverallTimedOut(call.Operation, call.Timeout);
+            throw DataPulseExceptionFactory.OverallTimedOut(call.Operation, call.Timeout, call.TimeoutSetting);
         }
 
         var holdEndsFirst = hold is { } untilHoldEnds && untilHoldEnds < remaining;
@@ -154,7 +154,7 @@ internal sealed class PacingStage(
         }
         catch (TimeoutException)
         {
-            throw DataPulseExceptionFactory.OverallTimedOut(call.Operation, call.Timeout);
+            throw DataPulseExceptionFactory.OverallTimedOut(call.Operation, call.Timeout, call.TimeoutSetting);
         }
     }
 

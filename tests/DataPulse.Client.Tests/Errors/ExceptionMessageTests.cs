@@ -62,9 +62,9 @@ public sealed partial class ExceptionMessageTests
         // Translate: every failure to get an answer.
         ["canceled by the caller"] = (nameof(DataPulseExceptionFactory.Translate), () => DataPulseExceptionFactory.Translate(new TaskCanceledException(), Operation, Target, new CancellationToken(canceled: true))),
         ["redirect refused"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new HttpRequestException("redirect", new RedirectRefusedException(new Uri("http://evil.example/v1"))))),
-        ["overall deadline"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new DeadlineExceededException(overall: true, TimeSpan.FromSeconds(100)))),
-        ["attempt deadline"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new DeadlineExceededException(overall: false, TimeSpan.FromSeconds(30)))),
-        ["attempt deadline, budget spent"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new DeadlineExceededException(overall: false, TimeSpan.FromSeconds(30)), DataPulseClientReason.RetryBudgetSpent)),
+        ["overall deadline"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new DeadlineExceededException(overall: true, TimeSpan.FromSeconds(100), "DataPulseClientOptions.Timeout"))),
+        ["attempt deadline"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new DeadlineExceededException(overall: false, TimeSpan.FromSeconds(30), "DataPulseClientOptions.AttemptTimeout"))),
+        ["attempt deadline, budget spent"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new DeadlineExceededException(overall: false, TimeSpan.FromSeconds(30), "DataPulseClientOptions.AttemptTimeout"), DataPulseClientReason.RetryBudgetSpent)),
         ["answer too large, declared"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new ResponseTooLargeException(1_000_000, 5_000_000_000))),
         ["answer too large, streamed"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new ResponseTooLargeException(1_000_000, null))),
         ["a timeout strategy of the caller's"] = (nameof(DataPulseExceptionFactory.Translate), () => Translate(new TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:02'.", TimeSpan.FromSeconds(2)))),
@@ -76,13 +76,13 @@ public sealed partial class ExceptionMessageTests
 
         // Every other public method.
         ["canceled"] = (nameof(DataPulseExceptionFactory.Canceled), () => DataPulseExceptionFactory.Canceled(Operation, new CancellationToken(canceled: true))),
-        ["overall timeout"] = (nameof(DataPulseExceptionFactory.OverallTimedOut), () => DataPulseExceptionFactory.OverallTimedOut(Operation, TimeSpan.FromSeconds(100))),
+        ["overall timeout"] = (nameof(DataPulseExceptionFactory.OverallTimedOut), () => DataPulseExceptionFactory.OverallTimedOut(Operation, TimeSpan.FromSeconds(100), "DataPulseClientOptions.Timeout")),
         ["rate limit held, window spent"] = (nameof(DataPulseExceptionFactory.RateLimitHeld), () => DataPulseExceptionFactory.RateLimitHeld(
             Operation, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(60), RateLimitInfo.None, DataPulseClientReason.RateLimitWindowSpent, TimeSpan.FromSeconds(60))),
         ["rate limit held, paused"] = (nameof(DataPulseExceptionFactory.RateLimitHeld), () => DataPulseExceptionFactory.RateLimitHeld(
             Operation, TimeSpan.FromSeconds(86_400), TimeSpan.FromSeconds(60), RateLimitInfo.None, DataPulseClientReason.RateLimitPaused, TimeSpan.FromSeconds(60))),
         ["rate limit past the deadline"] = (nameof(DataPulseExceptionFactory.RateLimitPastDeadline), () => DataPulseExceptionFactory.RateLimitPastDeadline(
-            Operation, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(300), DataPulseClientReason.RateLimitWindowSpent)),
+            Operation, TimeSpan.FromSeconds(100), "DataPulseClientOptions.Timeout", TimeSpan.FromSeconds(300), DataPulseClientReason.RateLimitWindowSpent)),
         ["unreadable json"] = (nameof(DataPulseExceptionFactory.Unreadable), () => DataPulseExceptionFactory.Unreadable(Operation, ReadBrokenJson())),
         ["unreadable, empty"] = (nameof(DataPulseExceptionFactory.Unreadable), () => DataPulseExceptionFactory.Unreadable(Operation, null)),
         ["unreadable, with a reason"] = (nameof(DataPulseExceptionFactory.Unreadable), () => DataPulseExceptionFactory.Unreadable(Operation, null, "the data object is missing")),

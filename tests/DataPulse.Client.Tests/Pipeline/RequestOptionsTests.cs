@@ -35,6 +35,34 @@ public sealed class RequestOptionsTests
     }
 
     [Fact]
+    public async Task Timeout_PerCall_MessageNamesTheCallsOwnSettingInSeconds()
+    {
+        await using var server = new ScriptedServer(ScriptedServer.Silent());
+        using var client = new DataPulseClient(TestOptions.For(server.BaseAddress, o => o.TimeProvider = _clock));
+
+        var call = client.Customers.GetAsync("cust_1", new DataPulseRequestOptions { Timeout = TimeSpan.FromSeconds(3) });
+        await WaitUntilAsync(() => server.Requests >= 1);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+
+        var thrown = (await call.WaitAsync(TimeSpan.FromSeconds(5)).Invoking(c => c).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
+        thrown.Message.Should().Contain("overall timeout of 3 s (DataPulseRequestOptions.Timeout)", "the caller set it on the call, not on the client");
+    }
+
+    [Fact]
+    public async Task AttemptTimeout_PerCall_MessageNamesTheCallsOwnSetting()
+    {
+        await using var server = new ScriptedServer(ScriptedServer.Silent());
+        using var client = new DataPulseClient(TestOptions.For(server.BaseAddress, o => o.TimeProvider = _clock));
+
+        var call = client.Customers.GetAsync("cust_1", new DataPulseRequestOptions { AttemptTimeout = TimeSpan.FromSeconds(2), MaxRetries = 0 });
+        await WaitUntilAsync(() => server.Requests >= 1);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        var thrown = (await call.WaitAsync(TimeSpan.FromSeconds(5)).Invoking(c => c).Should().ThrowAsync<DataPulseTimeoutException>()).Which;
+        thrown.Message.Should().Contain("longer than 2 s (DataPulseRequestOptions.AttemptTimeout)");
+    }
+
+    [Fact]
     public async Task Timeout_PerCall_AppliesToThatCallOnly()
     {
         await using var server = new ScriptedServer(ScriptedServer.Silent());
