@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DataPulse.Client.Internal;
@@ -104,6 +105,19 @@ public sealed class QueryResult
 
         return With(rows.Build());
     }
+
+    /// <summary>
+    /// The columns, how many rows, how the query ran and the answer's facts, for logs and the debugger. No cell is
+    /// printed: query results can hold anything the caller's data holds.
+    /// </summary>
+    /// <returns>For example <c>QueryResult { Columns = [QueryColumn { Name = region, Type = string }], RowCount = 2, Meta = …, Response = … }</c>.</returns>
+    public override string ToString() => new StringBuilder("QueryResult { Columns = ")
+        .AppendList(Columns)
+        .Append(", RowCount = ").Append(_cells.RowCount)
+        .Append(", Meta = ").Append(Meta)
+        .Append(", Response = ").Append(Response)
+        .Append(" }")
+        .ToString();
 
     private QueryResult<T> With<T>(IReadOnlyList<T> rows) => new() { Rows = rows, Columns = Columns, Meta = Meta, Response = Response };
 

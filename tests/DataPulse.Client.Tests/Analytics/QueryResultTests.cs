@@ -90,6 +90,19 @@ public sealed class QueryResultTests
     }
 
     [Fact]
+    public void ToString_ShowsTheColumnsAndHowManyRows()
+    {
+        using var document = JsonDocument.Parse("""[["north", 1], ["south", 2]]""");
+        var result = new QueryResult(Columns, document.RootElement, new QueryMeta { QueryId = "q_1" });
+
+        result.ToString().Should().StartWith("QueryResult { Columns = [")
+            .And.Contain(Columns[0].Name)
+            .And.Contain("RowCount = 2")
+            .And.Contain("q_1")
+            .And.NotContain(typeof(QueryResult).FullName);
+    }
+
+    [Fact]
     public void ToString_ShowsNoCell()
     {
         using var document = JsonDocument.Parse("""[["secret-region", 424242]]""");
