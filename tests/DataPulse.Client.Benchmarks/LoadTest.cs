@@ -17,6 +17,13 @@ public static class LoadTest
         await server.ConnectionsAsync();
 
         using var sdk = new DataPulseClient(new DataPulseClientOptions { ApiKey = Payloads.ApiKey, BaseAddress = server.Url });
+        using var sdkPlain = new DataPulseClient(new DataPulseClientOptions
+        {
+            ApiKey = Payloads.ApiKey,
+            BaseAddress = server.Url,
+            RateLimitPacing = false,
+            RetryBudget = new() { Enabled = false },
+        });
         using var handWritten = Payloads.HandWrittenClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, server.Url);
 
         var variants = new Variant[]
@@ -25,6 +32,9 @@ public static class LoadTest
                 (await handWritten.GetFromJsonAsync(Payloads.KpiPath, BenchJsonContext.Default.KpiEnvelope))!.Data.Revenue),
             new("SDK GetKpiSummaryAsync", async () =>
                 (await sdk.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail)).Revenue),
+            // For reference: what pacing and the retry budget cost under load on a server that never limits.
+            new("SDK, pacing and budget off (ref.)", async () =>
+                (await sdkPlain.Analytics.GetKpiSummaryAsync(KpiPeriod.ThirtyDays, Vertical.Retail)).Revenue),
         };
 
         Console.WriteLine($"load: {callers} callers, {rounds} rounds of {secondsPerRound} s per variant, server {server.Url}, rate-limit headers: {rateLimitHeaders}");

@@ -42,7 +42,11 @@ switch (mode)
         await PairedQueryAsync();
         await LargeObjectHeapCheck.RunAsync();
         BenchmarkRunner.Run<QueryBenchmarks>(args: rest);
-        await LoadTest.RunAsync();
+        foreach (var headers in new[] { "past", "static", "none" })
+        {
+            await LoadTest.RunAsync(headers);
+        }
+
         await ExportTest.RunAsync();
         break;
     default:
