@@ -9,7 +9,9 @@ internal static class PrimaryHandler
     {
         // A redirect could carry the key to another host or to plain HTTP; the API never redirects, so none is followed.
         AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.All,
+        // Compressed answers (a proxy in front of the API may gzip large query results) are read transparently. Not deflate:
+        // servers and proxies send gzip or brotli, and each method asked for adds a parsed header value to every request.
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli,
         // Long-lived clients still see DNS changes.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(15),
