@@ -185,6 +185,20 @@ public sealed class TypedQueryTests : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task QueryAsync_TypeInfo_OneBadRowAmongThousands_IsTheRowNamed()
+    {
+        GivenRows(Enumerable.Range(0, 5_000).Select(i => i is 3_217 or 4_000
+            ? $"""["r{i}", "lots", {i}, true, null]"""
+            : $"""["r{i}", {i}.25, {i}, true, null]""").ToArray());
+        using var client = _api.CreateClient();
+
+        var act = () => client.Analytics.QueryAsync(Query, TypedQueryJsonContext.Default.RegionRevenue);
+
+        (await act.Should().ThrowAsync<InvalidCastException>()).Which.Message
+            .Should().Contain("'sum_revenue'").And.Contain("row 3217").And.Contain("a string").And.Contain("Decimal");
+    }
+
+    [Fact]
     public async Task QueryResultRows_EnumeratedAgain_AreNotMappedOrCopiedAgain()
     {
         GivenRows(Enumerable.Range(0, 10_000).Select(i => $"""["r{i}", {i}, {i}, true, null]""").ToArray());
